@@ -1,0 +1,56 @@
+/*
+** main.c - the `raingan` command: picks the subcommand and hands it argv.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *help;
+} commands[] = {
+	{ "dump", cmd_dump, "print the document model of DOCX/ODT files (text or --format json)" },
+	{ "parse", cmd_parse, "extract the normalized model (JSON) of each filing" },
+	{ "check", cmd_check, "print the findings of each filing; exit 1 on an error finding" },
+	{ "ingest", cmd_ingest, "parse files and folders in parallel into the store (SQLite)" },
+	{ "failures", cmd_failures, "list the files the store could not ingest" },
+	{ "export", cmd_export, "write organizations, filings and projects as CSV or JSONL" },
+	{ "report", cmd_report, "write the consolidated PDF report" },
+	{ "run", cmd_run, "the nightly job: ingest, then write the report" },
+};
+
+static void usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: raingan COMMAND [options] [FILE...]\n\ncommands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].help);
+	fprintf(f, "\n`raingan COMMAND --help` describes a command's options.\n");
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("raingan 0.1.0\n");
+		return 0;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "raingan: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return 2;
+}
