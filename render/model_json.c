@@ -6,7 +6,9 @@
 */
 #include "render.h"
 
-#include "../parsers/core/json.h"
+#include <stdio.h>
+
+#include "core/json.h"
 
 static void amount(rg_json *j, const char *key, rg_amount a)
 {

@@ -29,14 +29,20 @@ int rg_error_set(int code, const char *fmt, ...)
 
 void rg_error_prefix(const char *fmt, ...)
 {
-	char prefix[RG_ERROR_MAX], old[RG_ERROR_MAX];
+	char old[RG_ERROR_MAX];
+	size_t n;
 	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(prefix, sizeof(prefix), fmt, ap);
-	va_end(ap);
 	memcpy(old, last_message, sizeof(old));
-	snprintf(last_message, sizeof(last_message), "%s: %s", prefix, old);
+	va_start(ap, fmt);
+	vsnprintf(last_message, sizeof(last_message), fmt, ap);
+	va_end(ap);
+	n = strlen(last_message);
+	if (n + 2 < sizeof(last_message)) {
+		memcpy(last_message + n, ": ", 3);
+		n += 2;
+		strncat(last_message, old, sizeof(last_message) - n - 1);
+	}
 }
 
 const char *rg_error_message(void)

@@ -29,7 +29,7 @@ void rg_table_free(rg_table *t)
 
 	if (!t)
 		return;
-	n = (size_t)t->nrows * (size_t)t->ncols;
+	n = t->cells ? (size_t)t->nrows * (size_t)t->ncols : 0;
 	for (i = 0; i < n; i++) {
 		free(t->cells[i].text);
 		rg_blocks_free(&t->cells[i].body);

@@ -22,7 +22,7 @@ typedef struct {
 
 #define RG_DEFAULT_MAX_PART_SIZE ((size_t)256 << 20)
 #define RG_DEFAULT_MAX_RATIO 200u
-#define RG_DEFAULT_MAX_TABLE_CELLS ((size_t)4 << 20)
+#define RG_DEFAULT_MAX_TABLE_CELLS ((size_t)1 << 20)
 #define RG_DEFAULT_MAX_NESTING 32
 
 void rg_limits_default(rg_limits *lim);

@@ -1,0 +1,93 @@
+/*
+** strmap.c - string-keyed hash map (see strmap.h).
+*/
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+static size_t hash(const char *s, size_t n)
+{
+	size_t h = 1469598103934665603ull;   /* FNV-1a */
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+	return h;
+}
+
+static size_t slot(char **keys, size_t cap, const char *key, size_t klen)
+{
+	size_t i = hash(key, klen) & (cap - 1);
+
+	while (keys[i] && (strlen(keys[i]) != klen || memcmp(keys[i], key, klen)))
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+static int grow(rg_strmap *m)
+{
+	size_t ncap = m->cap ? m->cap * 2 : 16, i, j;
+	char **keys = calloc(ncap, sizeof(*keys));
+	int *values = calloc(ncap, sizeof(*values));
+
+	if (!keys || !values) {
+		free(keys);
+		free(values);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < m->cap; i++) {
+		if (!m->keys[i])
+			continue;
+		j = slot(keys, ncap, m->keys[i], strlen(m->keys[i]));
+		keys[j] = m->keys[i];
+		values[j] = m->values[i];
+	}
+	free(m->keys);
+	free(m->values);
+	m->keys = keys;
+	m->values = values;
+	m->cap = ncap;
+	return 0;
+}
+
+int rg_strmap_put(rg_strmap *m, const char *key, size_t klen, int value)
+{
+	size_t i;
+	char *k;
+
+	if ((m->len + 1) * 2 > m->cap && grow(m))
+		return RG_ENOMEM;
+	i = slot(m->keys, m->cap, key, klen);
+	if (!m->keys[i]) {
+		if (!(k = malloc(klen + 1)))
+			return rg_error_set(RG_ENOMEM, "out of memory");
+		memcpy(k, key, klen);
+		k[klen] = '\0';
+		m->keys[i] = k;
+		m->len++;
+	}
+	m->values[i] = value;
+	return 0;
+}
+
+int rg_strmap_get(const rg_strmap *m, const char *key, size_t klen)
+{
+	size_t i;
+
+	if (!m->cap)
+		return -1;
+	i = slot(m->keys, m->cap, key, klen);
+	return m->keys[i] ? m->values[i] : -1;
+}
+
+void rg_strmap_free(rg_strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->values);
+	memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,437 @@
+/*
+** package.c - zip package access with limits, and protected streaming XML
+** parsing (see package.h).
+*/
+#include "package.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zip.h>
+
+#include "../core/error.h"
+
+#define CHUNK (64 * 1024)
+#define RATIO_FLOOR ((zip_uint64_t)1 << 20)   /* small parts may compress as they like */
+
+struct rg_package {
+	zip_t *zip;
+	const rg_limits *lim;
+};
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void xml_init_once(void)
+{
+	xmlInitParser();
+}
+
+void rg_xml_global_init(void)
+{
+	pthread_once(&xml_once, xml_init_once);
+}
+
+/* ---- what a file is when it is not a zip ------------------------------------- */
+
+static int contains_utf16(const unsigned char *data, size_t len, const char *ascii)
+{
+	size_t n = strlen(ascii), i, k;
+
+	for (i = 0; i + 2 * n <= len; i++) {
+		for (k = 0; k < n; k++)
+			if (data[i + 2 * k] != (unsigned char)ascii[k] || data[i + 2 * k + 1] != 0)
+				break;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* A clear message for bytes that libzip could not open as a zip. */
+static int not_a_zip(const unsigned char *data, size_t len, int zip_code)
+{
+	static const unsigned char ole[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+
+	if (len == 0)
+		return rg_error_set(RG_EFORMAT, "empty file");
+	if (len >= 8 && !memcmp(data, ole, 8)) {
+		if (contains_utf16(data, len, "EncryptedPackage") || contains_utf16(data, len, "EncryptionInfo"))
+			return rg_error_set(RG_EENCRYPTED,
+				"password-protected: an encrypted Office document (OLE container), cannot be read");
+		return rg_error_set(RG_EFORMAT,
+			"an OLE compound file (Word 97-2003 .doc or an encrypted document), not DOCX or ODT");
+	}
+	if (len >= 5 && !memcmp(data, "{\\rtf", 5))
+		return rg_error_set(RG_EFORMAT, "an RTF file, not DOCX or ODT");
+	if (len >= 5 && !memcmp(data, "%PDF-", 5))
+		return rg_error_set(RG_EFORMAT, "a PDF file, not DOCX or ODT");
+	if (len >= 2 && data[0] == 'P' && data[1] == 'K')
+		return rg_error_set(RG_EFORMAT, "a damaged or truncated zip package (%s)",
+			zip_code == ZIP_ER_INCONS ? "inconsistent central directory" : "no end of central directory");
+	if (len >= 5 && (!memcmp(data, "<?xml", 5) || data[0] == '<'))
+		return rg_error_set(RG_EFORMAT, "a plain XML file, not a DOCX or ODT zip package");
+	return rg_error_set(RG_EFORMAT, "not a zip package (DOCX and ODT files are zip archives)");
+}
+
+/* Read at most max bytes of the start of a file, for sniffing. */
+static int sniff_file(const char *path, int zip_code)
+{
+	unsigned char *data;
+	size_t len;
+	FILE *f = fopen(path, "rb");
+	int rc;
+
+	if (!f)
+		return rg_error_set(RG_EIO, "cannot open: %s", strerror(errno));
+	data = malloc(1 << 20);
+	if (!data) {
+		fclose(f);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	len = fread(data, 1, 1 << 20, f);
+	fclose(f);
+	rc = not_a_zip(data, len, zip_code);
+	free(data);
+	return rc;
+}
+
+int rg_package_open_file(const char *path, const rg_limits *lim, rg_package **out)
+{
+	rg_package *pkg;
+	struct stat st;
+	int zerr = 0;
+	zip_t *z;
+
+	*out = NULL;
+	if (stat(path, &st))
+		return rg_error_set(RG_EIO, "cannot open: %s", strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return rg_error_set(RG_EIO, "is a directory");
+	if (st.st_size == 0)
+		return rg_error_set(RG_EFORMAT, "empty file");
+	z = zip_open(path, ZIP_RDONLY, &zerr);
+	if (!z) {
+		if (zerr == ZIP_ER_OPEN || zerr == ZIP_ER_READ || zerr == ZIP_ER_MEMORY) {
+			zip_error_t ze;
+			int rc;
+			zip_error_init_with_code(&ze, zerr);
+			rc = rg_error_set(zerr == ZIP_ER_MEMORY ? RG_ENOMEM : RG_EIO, "cannot open: %s",
+				zip_error_strerror(&ze));
+			zip_error_fini(&ze);
+			return rc;
+		}
+		return sniff_file(path, zerr);
+	}
+	if (!(pkg = calloc(1, sizeof(*pkg)))) {
+		zip_discard(z);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	pkg->zip = z;
+	pkg->lim = lim;
+	*out = pkg;
+	return 0;
+}
+
+int rg_package_open_memory(const void *data, size_t len, const rg_limits *lim, rg_package **out)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	rg_package *pkg;
+	zip_t *z;
+	int code;
+
+	*out = NULL;
+	if (len == 0)
+		return rg_error_set(RG_EFORMAT, "empty file");
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(data, len, 0, &ze);
+	if (!src) {
+		zip_error_fini(&ze);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+	if (!z) {
+		code = zip_error_code_zip(&ze);
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return not_a_zip(data, len, code);
+	}
+	zip_error_fini(&ze);
+	if (!(pkg = calloc(1, sizeof(*pkg)))) {
+		zip_discard(z);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	pkg->zip = z;
+	pkg->lim = lim;
+	*out = pkg;
+	return 0;
+}
+
+void rg_package_close(rg_package *pkg)
+{
+	if (!pkg)
+		return;
+	zip_discard(pkg->zip);
+	free(pkg);
+}
+
+static zip_int64_t locate(rg_package *pkg, const char *name)
+{
+	return zip_name_locate(pkg->zip, name, ZIP_FL_NOCASE);
+}
+
+int rg_package_has(rg_package *pkg, const char *name)
+{
+	return locate(pkg, name) >= 0;
+}
+
+/* Open a part after checking what the central directory declares. */
+static zip_file_t *open_part(rg_package *pkg, const char *name, zip_stat_t *st)
+{
+	zip_int64_t idx = locate(pkg, name);
+	zip_file_t *zf;
+
+	if (idx < 0) {
+		rg_error_set(RG_ENOTFOUND, "%s: no such part", name);
+		return NULL;
+	}
+	zip_stat_init(st);
+	if (zip_stat_index(pkg->zip, (zip_uint64_t)idx, 0, st)) {
+		rg_error_set(RG_EFORMAT, "%s: %s", name, zip_strerror(pkg->zip));
+		return NULL;
+	}
+	if ((st->valid & ZIP_STAT_ENCRYPTION_METHOD) && st->encryption_method != ZIP_EM_NONE) {
+		rg_error_set(RG_EENCRYPTED, "%s: the part is encrypted (a password-protected zip)", name);
+		return NULL;
+	}
+	if ((st->valid & ZIP_STAT_SIZE) && st->size > pkg->lim->max_part_size) {
+		rg_error_set(RG_ELIMIT, "%s: declares %llu bytes inflated, more than the limit of %zu "
+			"(--max-part-size)", name, (unsigned long long)st->size, pkg->lim->max_part_size);
+		return NULL;
+	}
+	zf = zip_fopen_index(pkg->zip, (zip_uint64_t)idx, 0);
+	if (!zf)
+		rg_error_set(RG_EFORMAT, "%s: cannot open the part: %s", name, zip_strerror(pkg->zip));
+	return zf;
+}
+
+/* Read the next chunk of a part, enforcing the size and ratio limits. */
+static zip_int64_t read_chunk(rg_package *pkg, const char *name, zip_file_t *zf, const zip_stat_t *st,
+			      char *buf, zip_uint64_t *total)
+{
+	zip_int64_t n = zip_fread(zf, buf, CHUNK);
+
+	if (n < 0) {
+		rg_error_set(RG_EFORMAT, "%s: corrupt part: %s", name, zip_file_strerror(zf));
+		return -1;
+	}
+	*total += (zip_uint64_t)n;
+	if (*total > pkg->lim->max_part_size) {
+		rg_error_set(RG_ELIMIT, "%s: inflates past the limit of %zu bytes (--max-part-size)",
+			name, pkg->lim->max_part_size);
+		return -1;
+	}
+	if (*total > RATIO_FLOOR && (st->valid & ZIP_STAT_COMP_SIZE)
+	    && *total / (st->comp_size ? st->comp_size : 1) > pkg->lim->max_ratio) {
+		rg_error_set(RG_ELIMIT, "%s: inflates more than %u times its compressed size (--max-ratio): "
+			"a zip bomb?", name, pkg->lim->max_ratio);
+		return -1;
+	}
+	return n;
+}
+
+int rg_package_read(rg_package *pkg, const char *name, size_t max, rg_buf *out)
+{
+	zip_uint64_t total = 0;
+	zip_file_t *zf;
+	zip_stat_t st;
+	char *buf;
+	zip_int64_t n;
+	int rc = 0;
+
+	if (!(zf = open_part(pkg, name, &st)))
+		return rg_error_code();
+	if (!(buf = malloc(CHUNK))) {
+		zip_fclose(zf);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	while ((n = read_chunk(pkg, name, zf, &st, buf, &total)) > 0) {
+		if (total > max) {
+			rc = rg_error_set(RG_ELIMIT, "%s: larger than %zu bytes", name, max);
+			break;
+		}
+		rg_buf_put(out, buf, (size_t)n);
+	}
+	if (n < 0)
+		rc = rg_error_code();
+	if (!rc && rg_buf_oom(out))
+		rc = rg_error_set(RG_ENOMEM, "out of memory");
+	free(buf);
+	zip_fclose(zf);
+	return rc;
+}
+
+/* ---- protected SAX parsing ----------------------------------------------------- */
+
+void rg_xml_stop(rg_xml_state *st, int code)
+{
+	if (!st->err)
+		st->err = code;
+	if (st->parser)
+		xmlStopParser(st->parser);
+}
+
+static void on_xml_error(void *ctx, xmlErrorPtr error)
+{
+	rg_xml_state *st = ctx;
+	char msg[256];
+	size_t n;
+
+	if (!error || error->level < XML_ERR_ERROR || st->err)
+		return;
+	snprintf(msg, sizeof(msg), "%s", error->message ? error->message : "malformed XML");
+	n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	rg_error_set(RG_EFORMAT, "malformed XML at line %d: %s", error->line, msg);
+	st->err = RG_EFORMAT;
+}
+
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id, const xmlChar *sys_id)
+{
+	rg_xml_state *st = ctx;
+
+	(void)name;
+	(void)ext_id;
+	(void)sys_id;
+	rg_error_set(RG_EFORMAT, "a DOCTYPE declaration is not allowed in a document part "
+		"(entities and external references are refused)");
+	rg_xml_stop(st, RG_EFORMAT);
+}
+
+static xmlEntityPtr on_entity(void *ctx, const xmlChar *name)
+{
+	(void)ctx;
+	return xmlGetPredefinedEntity(name);   /* &lt; &amp; ... only */
+}
+
+void rg_xml_sax_init(xmlSAXHandler *sax)
+{
+	memset(sax, 0, sizeof(*sax));
+	sax->initialized = XML_SAX2_MAGIC;
+	sax->serror = on_xml_error;
+	sax->internalSubset = on_doctype;
+	sax->externalSubset = on_doctype;
+	sax->getEntity = on_entity;
+}
+
+static xmlParserCtxtPtr new_parser(xmlSAXHandler *sax, void *ctx, const char *part)
+{
+	xmlParserCtxtPtr p;
+
+	rg_xml_global_init();
+	p = xmlCreatePushParserCtxt(sax, ctx, NULL, 0, part);
+	if (!p) {
+		rg_error_set(RG_ENOMEM, "out of memory");
+		return NULL;
+	}
+	xmlCtxtUseOptions(p, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+	return p;
+}
+
+/* Finish a parse: our callbacks' error first, then libxml2's. */
+static int end_parse(xmlParserCtxtPtr p, rg_xml_state *st, const char *part, int rc)
+{
+	if (!rc && !st->err && !p->wellFormed) {
+		rg_error_set(RG_EFORMAT, "malformed XML");
+		st->err = RG_EFORMAT;
+	}
+	if (!rc && st->err) {
+		rc = st->err;
+		if (rc == RG_EFORMAT && !strstr(rg_error_message(), part))
+			rg_error_prefix("%s", part);
+	}
+	xmlFreeDoc(p->myDoc);
+	p->myDoc = NULL;
+	xmlFreeParserCtxt(p);
+	st->parser = NULL;
+	return rc;
+}
+
+int rg_package_parse_xml(rg_package *pkg, const char *name, xmlSAXHandler *sax, void *ctx)
+{
+	rg_xml_state *st = ctx;
+	zip_uint64_t total = 0;
+	xmlParserCtxtPtr p;
+	zip_file_t *zf;
+	zip_stat_t zst;
+	zip_int64_t n;
+	char *buf;
+	int rc = 0;
+
+	st->err = 0;
+	st->part = name;
+	if (!(zf = open_part(pkg, name, &zst)))
+		return rg_error_code();
+	buf = malloc(CHUNK);
+	p = buf ? new_parser(sax, ctx, name) : NULL;
+	if (!p) {
+		free(buf);
+		zip_fclose(zf);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	st->parser = p;
+	for (;;) {
+		n = read_chunk(pkg, name, zf, &zst, buf, &total);
+		if (n < 0) {
+			rc = rg_error_code();
+			break;
+		}
+		xmlParseChunk(p, buf, (int)n, n == 0);
+		if (st->err || !p->wellFormed || n == 0)
+			break;
+	}
+	free(buf);
+	zip_fclose(zf);
+	return end_parse(p, st, name, rc);
+}
+
+int rg_xml_parse_memory(const char *xml, size_t len, const char *part, xmlSAXHandler *sax, void *ctx)
+{
+	rg_xml_state *st = ctx;
+	xmlParserCtxtPtr p;
+	size_t off = 0, n;
+
+	st->err = 0;
+	st->part = part;
+	if (!(p = new_parser(sax, ctx, part)))
+		return RG_ENOMEM;
+	st->parser = p;
+	do {
+		n = len - off > CHUNK ? CHUNK : len - off;
+		xmlParseChunk(p, xml + off, (int)n, off + n == len);
+		off += n;
+	} while (off < len && !st->err && p->wellFormed);
+	return end_parse(p, st, part, 0);
+}
+
+const char *rg_xml_attr(const xmlChar **attrs, int nattrs, const char *local, char *buf, size_t bufsize)
+{
+	int i;
+	size_t n;
+
+	for (i = 0; i < nattrs; i++) {
+		if (strcmp((const char *)attrs[i * 5], local))
+			continue;
+		n = (size_t)(attrs[i * 5 + 4] - attrs[i * 5 + 3]);
+		if (n >= bufsize)
+			n = bufsize - 1;
+		memcpy(buf, attrs[i * 5 + 3], n);
+		buf[n] = '\0';
+		return buf;
+	}
+	return NULL;
+}
