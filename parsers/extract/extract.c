@@ -1,24 +1,45 @@
 /*
-** extract.c - the pipeline of one filing: read the document, apply the
-** rules, validate (see extract.h).
+** extract.c - from the document model to the normalized model.
+**
+** 1. Document fields (kind, organization, place, fiscal year, round, plan
+**    period, data date) are voted over every line of the document: body
+**    paragraphs, table cells, headers, footers and text boxes.  For each
+**    field the rules are tried in file order; the first rule that matches
+**    anywhere decides, and among its matches the most frequent value wins.
+** 2. Project tables are found by their header cells (column rules); a table
+**    without a header that has the width of the previous project table
+**    continues it.  Each data row becomes a project; section rows set the
+**    dimension and mission for the rows below; a row with no name continues
+**    the row before it (a page break split it).
+** 3. Records of one project in several tables (summary and detail) merge.
+** 4. validate.c compares what the document states with what its rows say.
 */
 #include "extract.h"
 
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/error.h"
 #include "../core/sha256.h"
+#include "../core/strmap.h"
+#include "rules.h"
+#include "thai.h"
+#include "validate.h"
+#include "values.h"
 
 struct rg_parser {
 	rg_limits lim;
+	rg_rules rules;
 };
 
 int rg_parser_new(rg_parser **out, const char *rules_dir, const rg_limits *lim)
 {
 	rg_parser *p = calloc(1, sizeof(*p));
+	int rc;
 
-	(void)rules_dir;
 	*out = NULL;
 	if (!p)
 		return rg_error_set(RG_ENOMEM, "out of memory");
@@ -26,30 +47,1132 @@ int rg_parser_new(rg_parser **out, const char *rules_dir, const rg_limits *lim)
 		p->lim = *lim;
 	else
 		rg_limits_default(&p->lim);
+	if ((rc = rg_rules_load_dir(&p->rules, rules_dir ? rules_dir : RG_SOURCE_RULES_DIR))) {
+		rg_parser_free(p);
+		return rc;
+	}
 	*out = p;
 	return 0;
 }
 
 void rg_parser_free(rg_parser *p)
 {
+	if (!p)
+		return;
+	rg_rules_free(&p->rules);
 	free(p);
 }
 
+/* ---- the extraction context ------------------------------------------------------ */
+
+typedef struct {
+	const rg_rules *rules;
+	pcre2_match_data *md;
+	rg_model *m;
+	int err;
+	/* every line of the document, normalized (Arabic digits), in reading order */
+	char **lines;
+	size_t nlines, caplines;
+} ctx;
+
+static int fail(ctx *x, int code)
+{
+	if (!x->err)
+		x->err = code;
+	return x->err;
+}
+
+static char *norm(ctx *x, const char *s, unsigned flags)
+{
+	char *out = NULL;
+
+	if (rg_thai_normalize(s ? s : "", flags | RG_NORM_ARABIC_DIGITS, &out)) {
+		fail(x, RG_ENOMEM);
+		return NULL;
+	}
+	return out;
+}
+
+/* Normalized text without any space: for headers split by narrow cells. */
+static char *squeeze(ctx *x, const char *s)
+{
+	char *t = norm(x, s, 0), *r, *w;
+
+	if (!t)
+		return NULL;
+	for (r = w = t; *r; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
+	return t;
+}
+
+static void add_line(ctx *x, const char *text)
+{
+	char *n, **p;
+
+	if (!text || !*text || x->err)
+		return;
+	if (!(n = norm(x, text, 0)))
+		return;
+	if (!*n) {
+		free(n);
+		return;
+	}
+	if (x->nlines == x->caplines) {
+		size_t cap = x->caplines ? x->caplines * 2 : 256;
+		if (!(p = realloc(x->lines, cap * sizeof(*p)))) {
+			free(n);
+			fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+			return;
+		}
+		x->lines = p;
+		x->caplines = cap;
+	}
+	x->lines[x->nlines++] = n;
+}
+
+static void collect_lines(ctx *x, const rg_blocks *list)
+{
+	size_t i;
+	int r, c;
+
+	for (i = 0; i < list->len; i++) {
+		const rg_block *b = &list->items[i];
+		if (b->type == RG_BLOCK_PARAGRAPH) {
+			add_line(x, b->text);
+			continue;
+		}
+		for (r = 0; r < b->table->nrows; r++) {
+			for (c = 0; c < b->table->ncols; c++) {
+				const rg_cell *cell = rg_table_cell(b->table, r, c);
+				if (cell->text)
+					add_line(x, cell->text);
+				if (cell->body.len)
+					collect_lines(x, &cell->body);
+			}
+		}
+	}
+}
+
+/* ---- voting over the lines ---------------------------------------------------------- */
+
+typedef struct {
+	char value[256];
+	int count;
+	size_t first;
+} vote;
+
+typedef struct {
+	vote v[64];
+	int n;
+} ballot;
+
+static void cast(ballot *b, const char *value, size_t line)
+{
+	int i;
+
+	for (i = 0; i < b->n; i++) {
+		if (!strcmp(b->v[i].value, value)) {
+			b->v[i].count++;
+			return;
+		}
+	}
+	if (b->n < (int)(sizeof(b->v) / sizeof(b->v[0]))) {
+		snprintf(b->v[b->n].value, sizeof(b->v[b->n].value), "%s", value);
+		b->v[b->n].count = 1;
+		b->v[b->n].first = line;
+		b->n++;
+	}
+}
+
+static const char *winner(const ballot *b)
+{
+	int i, best = -1;
+
+	for (i = 0; i < b->n; i++)
+		if (best < 0 || b->v[i].count > b->v[best].count
+		    || (b->v[i].count == b->v[best].count && b->v[i].first < b->v[best].first))
+			best = i;
+	return best >= 0 ? b->v[best].value : NULL;
+}
+
+/*
+** For a category: try its rules in order; the first rule with any match
+** decides.  The value of a match is the named group `group` (or, when
+** compose is given, what compose makes of the match).  Every match of a
+** line counts (a line may name the value twice).
+*/
+typedef int (*compose_fn)(ctx *x, const rg_rule *r, char *out, size_t size);
+
+static const char *vote_category(ctx *x, const char *category, const char *group, compose_fn compose,
+				 ballot *b, int all_vote)
+{
+	size_t i, k;
+
+	b->n = 0;
+	for (k = 0; k < x->rules->len; k++) {
+		const rg_rule *r = &x->rules->items[k];
+		if (strcmp(r->category, category))
+			continue;
+		for (i = 0; i < x->nlines; i++) {
+			const char *line = x->lines[i];
+			size_t len = strlen(line), off = 0;
+			char value[256];
+
+			while (off < len && pcre2_match(r->re, (PCRE2_SPTR)line, len, off, 0, x->md, NULL) >= 0) {
+				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+				int ok = compose ? compose(x, r, value, sizeof(value))
+						 : rg_rule_group(r, x->md, group, value, sizeof(value));
+				if (ok && value[0])
+					cast(b, value, i);
+				off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			}
+		}
+		if (b->n && !all_vote)
+			return winner(b);
+	}
+	return winner(b);
+}
+
+static char *dup_or_fail(ctx *x, const char *s)
+{
+	char *d = s ? strdup(s) : NULL;
+	if (s && !d)
+		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+	return d;
+}
+
+static void trim_punct(char *s)
+{
+	size_t n = strlen(s);
+	while (n && strchr(" .,:;)(\"'/-", s[n - 1]))
+		s[--n] = '\0';
+}
+
+/* kind: the first line (in reading order) that a kind rule matches */
+static void find_kind(ctx *x)
+{
+	size_t i, k;
+
+	for (i = 0; i < x->nlines; i++) {
+		for (k = 0; k < x->rules->len; k++) {
+			const rg_rule *r = &x->rules->items[k];
+			if (strcmp(r->category, "kind"))
+				continue;
+			if (rg_rule_match(r, x->lines[i], strlen(x->lines[i]), x->md)) {
+				x->m->kind = rg_doc_kind_from_name(r->label);
+				return;
+			}
+		}
+	}
+}
+
+/* organization: the place voted by type; the name as the document spells it */
+static int compose_org(ctx *x, const rg_rule *r, char *out, size_t size)
+{
+	char place[200], name[256];
+
+	(void)x;
+	if (!rg_rule_group(r, x->md, "place", place, sizeof(place)))
+		return 0;
+	trim_punct(place);
+	if (!rg_rule_group(r, x->md, "name", name, sizeof(name)))
+		name[0] = '\0';
+	trim_punct(name);
+	/* "type|place|name": the vote is on type and place, the name rides along */
+	snprintf(out, size, "%s|%s|%s", r->label, place, name);
+	return place[0] != '\0';
+}
+
+static void find_org(ctx *x)
+{
+	ballot *b = calloc(1, sizeof(*b)), *places;
+	int i, best = -1;
+	char type[48];
+
+	if (!b || !(places = calloc(1, sizeof(*places)))) {
+		free(b);
+		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+		return;
+	}
+	vote_category(x, "org", NULL, compose_org, b, 1);
+	/* count type|place over every spelling of the name */
+	for (i = 0; i < b->n; i++) {
+		char key[256], *bar;
+		int k;
+		snprintf(key, sizeof(key), "%s", b->v[i].value);
+		bar = strchr(key, '|');
+		bar = bar ? strchr(bar + 1, '|') : NULL;
+		if (bar)
+			*bar = '\0';
+		for (k = 0; k < b->v[i].count; k++)
+			cast(places, key, b->v[i].first);
+	}
+	{
+		const char *win = winner(places);
+		size_t wl = win ? strlen(win) : 0;
+		/* the full spelling of the winner that occurs most often */
+		for (i = 0; win && i < b->n; i++) {
+			const char *v = b->v[i].value, *name = v + wl + 1;
+			if (strncmp(v, win, wl) || v[wl] != '|' || !*name)
+				continue;
+			if (best < 0 || b->v[i].count > b->v[best].count)
+				best = i;
+		}
+		if (win) {
+			const char *bar = strchr(win, '|');
+			snprintf(type, sizeof(type), "%.*s", (int)(bar - win), win);
+			x->m->org_type = rg_org_type_from_name(type);
+			if (best >= 0) {
+				x->m->org_name = dup_or_fail(x, b->v[best].value + wl + 1);
+			} else {
+				/* only abbreviations: the full name from the type's prefix */
+				size_t k;
+				for (k = 0; k < x->rules->len; k++) {
+					const rg_rule *r = &x->rules->items[k];
+					if (!strcmp(r->category, "org_prefix") && !strcmp(r->label, type)) {
+						char full[320];
+						snprintf(full, sizeof(full), "%s%s", r->pattern, bar + 1);
+						x->m->org_name = dup_or_fail(x, full);
+						break;
+					}
+				}
+			}
+		}
+	}
+	free(places);
+	free(b);
+}
+
+static int compose_fiscal_year(ctx *x, const rg_rule *r, char *out, size_t size)
+{
+	char y[16];
+	int year;
+
+	if (rg_rule_group(r, x->md, "fy", y, sizeof(y)))
+		year = atoi(y);
+	else if (rg_rule_group(r, x->md, "start", y, sizeof(y)))
+		year = atoi(y) + 1;          /* the fiscal year begins in October */
+	else
+		return 0;
+	if (year > 0 && year < 100)
+		year += 2500;
+	if (year > 1900 && year < 2400)
+		year += 543;
+	if (year < 2400 || year > 2700)
+		return 0;
+	snprintf(out, size, "%d", year);
+	return 1;
+}
+
+static int compose_label(ctx *x, const rg_rule *r, char *out, size_t size)
+{
+	(void)x;
+	snprintf(out, size, "%s", r->label);
+	return 1;
+}
+
+static int compose_period(ctx *x, const rg_rule *r, char *out, size_t size)
+{
+	char a[16], b[16];
+
+	if (!rg_rule_group(r, x->md, "from", a, sizeof(a)) || !rg_rule_group(r, x->md, "to", b, sizeof(b)))
+		return 0;
+	if (atoi(a) < 2400 || atoi(b) < atoi(a) || atoi(b) - atoi(a) > 10)
+		return 0;
+	snprintf(out, size, "%s-%s", a, b);
+	return 1;
+}
+
+static int compose_date(ctx *x, const rg_rule *r, char *out, size_t size)
+{
+	char text[200];
+	rg_date d;
+
+	if (!rg_rule_group(r, x->md, "date", text, sizeof(text)) || !rg_parse_date(text, &d))
+		return 0;
+	rg_date_format(&d, out, size);
+	return 1;
+}
+
+static void find_document_fields(ctx *x)
+{
+	ballot *b = calloc(1, sizeof(*b));
+	const char *v;
+
+	if (!b) {
+		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+		return;
+	}
+	find_kind(x);
+	find_org(x);
+	if ((v = vote_category(x, "district", "district", NULL, b, 0))) {
+		char s[256];
+		snprintf(s, sizeof(s), "%s", v);
+		trim_punct(s);
+		x->m->district = dup_or_fail(x, s);
+	}
+	if ((v = vote_category(x, "province", "province", NULL, b, 0))) {
+		char s[256];
+		snprintf(s, sizeof(s), "%s", v);
+		trim_punct(s);
+		x->m->province = dup_or_fail(x, s);
+	}
+	if (x->m->kind == RG_KIND_ACTION_PLAN) {
+		if ((v = vote_category(x, "plan_period", NULL, compose_period, b, 0)))
+			sscanf(v, "%d-%d", &x->m->plan_from, &x->m->plan_to);
+	} else {
+		if ((v = vote_category(x, "fiscal_year", NULL, compose_fiscal_year, b, 0)))
+			x->m->fiscal_year = atoi(v);
+	}
+	if (x->m->kind == RG_KIND_PROGRESS_REPORT
+	    && (v = vote_category(x, "round", NULL, compose_label, b, 1)))
+		x->m->round_months = atoi(v);
+	if ((v = vote_category(x, "as_of", NULL, compose_date, b, 0)) && strlen(v) == 10)
+		snprintf(x->m->as_of, sizeof(x->m->as_of), "%s", v);
+	free(b);
+}
+
+/* ---- project tables ------------------------------------------------------------------ */
+
+enum {
+	F_NONE = 0, F_SEQ, F_NAME, F_DIMENSION, F_MISSION, F_BUDGET, F_NO_BUDGET, F_DISBURSED,
+	F_STATUS, F_ST_PENDING, F_ST_IN_PROGRESS, F_ST_COMPLETED, F_ST_NOT_POSSIBLE, F_ST_NOT_STARTED,
+	F_RESPONSIBLE, F_YEAR, F_IGNORE, F_COUNT
+};
+
+static const char *const field_names[F_COUNT] = {
+	"none", "seq", "name", "dimension", "mission", "budget", "no_budget", "disbursed",
+	"status", "status_pending_report", "status_in_progress", "status_completed",
+	"status_not_possible", "status_not_started", "responsible", "year", "ignore"
+};
+
+static int field_of(const char *label)
+{
+	int i;
+	for (i = 0; i < F_COUNT; i++)
+		if (!strcmp(field_names[i], label))
+			return i;
+	return F_NONE;
+}
+
+static rg_status status_of_field(int f)
+{
+	switch (f) {
+	case F_ST_PENDING: return RG_STATUS_PENDING_REPORT;
+	case F_ST_IN_PROGRESS: return RG_STATUS_IN_PROGRESS;
+	case F_ST_COMPLETED: return RG_STATUS_COMPLETED;
+	case F_ST_NOT_POSSIBLE: return RG_STATUS_NOT_POSSIBLE;
+	case F_ST_NOT_STARTED: return RG_STATUS_NOT_STARTED;
+	default: return RG_STATUS_NONE;
+	}
+}
+
+typedef struct {
+	int field[256];
+	int year[256];
+	int ncols;
+	rg_item_kind default_kind;
+	int default_dimension;
+	int has_status_columns;
+} column_map;
+
+/* A project record while extracting: the model project plus where it came from. */
+typedef struct {
+	rg_project p;
+	int group;                 /* the table group (a table and its continuations) */
+	int table;                 /* the table number, for "never merge two rows of one table" */
+	int seq_number;            /* first level of seq, for numbering going backwards */
+} record;
+
+typedef struct {
+	record *items;
+	size_t len, cap;
+} records;
+
+static record *add_record(ctx *x, records *rs)
+{
+	record *r;
+
+	if (rs->len == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 64;
+		record *p = realloc(rs->items, cap * sizeof(*p));
+		if (!p) {
+			fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+			return NULL;
+		}
+		rs->items = p;
+		rs->cap = cap;
+	}
+	r = &rs->items[rs->len++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+/* The origin text of a grid position ("" for none). */
+static const char *cell_text(const rg_table *t, int r, int c)
+{
+	const rg_cell *cell = rg_table_origin(t, r, c);
+	return cell && cell->text ? cell->text : "";
+}
+
+/* Whether the text at (r, c) starts in row r (not carried down from above). */
+static int starts_here(const rg_table *t, int r, int c)
+{
+	const rg_cell *cell = rg_table_cell(t, r, c);
+	return cell->text || cell->cover_row == r;
+}
+
+static int header_rows(ctx *x, const rg_table *t)
+{
+	int r, c, h = 0;
+
+	if (t->header_rows > 0)
+		return t->header_rows < t->nrows ? t->header_rows : t->nrows;
+	/* no marked header: leading rows whose cells name columns */
+	for (r = 0; r < t->nrows && r < 4; r++) {
+		int named = 0, filled = 0;
+		for (c = 0; c < t->ncols; c++) {
+			char *s;
+			if (!starts_here(t, r, c) || !*cell_text(t, r, c))
+				continue;
+			filled++;
+			if (!(s = squeeze(x, cell_text(t, r, c))))
+				return 0;
+			if (rg_rules_first(x->rules, "column", s, strlen(s), x->md))
+				named++;
+			free(s);
+		}
+		if (!filled || named * 2 < filled)
+			break;
+		h = r + 1;
+	}
+	return h;
+}
+
+/* Classify the columns by the text of the header cells above them. */
+static void map_columns(ctx *x, const rg_table *t, int h, column_map *map)
+{
+	int c, r;
+
+	memset(map, 0, sizeof(*map));
+	map->ncols = t->ncols < 256 ? t->ncols : 256;
+	for (c = 0; c < map->ncols; c++) {
+		rg_buf head = RG_BUF_INIT;
+		const rg_rule *rule;
+		char *s, year[16];
+
+		for (r = 0; r < h; r++) {
+			const rg_cell *o = rg_table_origin(t, r, c);
+			if (r > 0 && o == rg_table_origin(t, r - 1, c))
+				continue;
+			rg_buf_puts(&head, o->text ? o->text : "");
+			rg_buf_putc(&head, ' ');
+		}
+		if (!(s = squeeze(x, rg_buf_cstr(&head)))) {
+			rg_buf_free(&head);
+			return;
+		}
+		rg_buf_free(&head);
+		rule = *s ? rg_rules_first(x->rules, "column", s, strlen(s), x->md) : NULL;
+		if (rule) {
+			map->field[c] = field_of(rule->label);
+			if (map->field[c] == F_YEAR && rg_rule_group(rule, x->md, "year", year, sizeof(year)))
+				map->year[c] = atoi(year);
+			if (map->field[c] == F_NAME) {
+				const rg_rule *k = rg_rules_first(x->rules, "default_kind", s, strlen(s), x->md);
+				if (k)
+					map->default_kind = rg_item_kind_from_name(k->label);
+			}
+			if (map->field[c] == F_DIMENSION) {
+				const rg_rule *d = rg_rules_first(x->rules, "dimension", s, strlen(s), x->md);
+				char n[8];
+				if (d && rg_rule_group(d, x->md, "n", n, sizeof(n)))
+					map->default_dimension = atoi(n);
+			}
+			if (status_of_field(map->field[c]))
+				map->has_status_columns = 1;
+		}
+		free(s);
+	}
+}
+
+static int find_field(const column_map *map, int field)
+{
+	int c;
+	for (c = 0; c < map->ncols; c++)
+		if (map->field[c] == field)
+			return c;
+	return -1;
+}
+
+/* A project table has a name column holding names, not numbers. */
+static int holds_names(ctx *x, const rg_table *t, int h, int name_col)
+{
+	int r, names = 0;
+
+	for (r = h; r < t->nrows; r++) {
+		const char *s = cell_text(t, r, name_col);
+		int thai = 0;
+		unsigned cp;
+		size_t i = 0, n = strlen(s);
+
+		while (i < n) {
+			i += (size_t)rg_utf8_decode(s + i, n - i, &cp);
+			if (cp >= 0x0E01 && cp <= 0x0E2E)
+				thai++;
+		}
+		if (thai >= 4)
+			names++;
+	}
+	(void)x;
+	return names > 0;
+}
+
+/* The first line of a cell, normalized. */
+static char *first_line(ctx *x, const char *s)
+{
+	char *n = norm(x, s, RG_NORM_KEEP_NEWLINES), *nl;
+
+	if (n && (nl = strchr(n, '\n')))
+		*nl = '\0';
+	return n;
+}
+
+static int dimension_value(ctx *x, const char *text)
+{
+	const rg_rule *r;
+	char *s = norm(x, text, 0), n[8];
+	int d = 0;
+
+	if (!s)
+		return 0;
+	if ((r = rg_rules_first(x->rules, "dimension", s, strlen(s), x->md))
+	    && rg_rule_group(r, x->md, "n", n, sizeof(n)))
+		d = atoi(n);
+	free(s);
+	return d >= 1 && d <= 4 ? d : 0;
+}
+
+static char *mission_value(ctx *x, const char *text)
+{
+	const rg_rule *r;
+	char *s = norm(x, text, 0), code[32];
+	char *out = NULL;
+
+	if (!s)
+		return NULL;
+	if ((r = rg_rules_first(x->rules, "mission", s, strlen(s), x->md))
+	    && rg_rule_group(r, x->md, "code", code, sizeof(code)))
+		out = dup_or_fail(x, code);
+	free(s);
+	return out;
+}
+
+static rg_status status_from_text(ctx *x, const char *text)
+{
+	const rg_rule *r;
+	char *s = norm(x, text, 0);
+	rg_status st = RG_STATUS_NONE;
+
+	if (!s)
+		return st;
+	if (*s && (r = rg_rules_first(x->rules, "status", s, strlen(s), x->md)))
+		st = rg_status_from_name(r->label);
+	free(s);
+	return st;
+}
+
+static int is_tick(ctx *x, const char *text)
+{
+	char *s = norm(x, text, 0);
+	int yes;
+
+	if (!s)
+		return 0;
+	yes = *s && rg_rules_first(x->rules, "tick", s, strlen(s), x->md) != NULL;
+	free(s);
+	return yes;
+}
+
+static void amount_finding(ctx *x, const rg_number *n, const char *what, const char *text, const char *seq)
+{
+	if (n->doubtful)
+		rg_model_add_finding(x->m, RG_SEV_WARNING, "doubtful_value",
+			"%s of item %s is '%s'; read as %.2f (%s)", what, seq && *seq ? seq : "?", text,
+			n->value, rg_doubt_reason(n->doubtful));
+}
+
+static void append_text(ctx *x, char **dst, const char *more)
+{
+	rg_buf b = RG_BUF_INIT;
+
+	if (!more || !*more)
+		return;
+	if (*dst && **dst) {
+		rg_buf_puts(&b, *dst);
+		rg_buf_putc(&b, ' ');
+	}
+	rg_buf_puts(&b, more);
+	if (rg_buf_oom(&b)) {
+		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+		return;
+	}
+	free(*dst);
+	*dst = rg_buf_detach(&b);
+}
+
+typedef struct {
+	int dimension;            /* from section rows and headings */
+	char mission[32];
+	rg_status section_status; /* from headings before the table */
+} section_state;
+
+/* A row spanning the whole table: a section heading or a footer. */
+static int section_row(ctx *x, const rg_table *t, int r, section_state *sec)
+{
+	const rg_cell *first = rg_table_origin(t, r, 0);
+	char *s, *m;
+	int d;
+
+	if (first->colspan < t->ncols || !rg_table_cell(t, r, 0)->text)
+		return 0;
+	if (!(s = norm(x, first->text, 0)))
+		return 1;
+	if (!rg_rules_first(x->rules, "skip_row", s, strlen(s), x->md)) {
+		if ((d = dimension_value(x, s)))
+			sec->dimension = d;
+		if ((m = mission_value(x, s))) {
+			snprintf(sec->mission, sizeof(sec->mission), "%s", m);
+			free(m);
+		}
+	}
+	free(s);
+	return 1;
+}
+
+static int seq_first_level(const char *seq)
+{
+	return seq && isdigit((unsigned char)seq[0]) ? atoi(seq) : 0;
+}
+
+/* One data row into a record, or into the record before it when it continues it. */
+static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, section_state *sec,
+		     records *rs, int group, int table_no, int first_row_of_continuation)
+{
+	int name_col = find_field(map, F_NAME), seq_col = find_field(map, F_SEQ), c;
+	char *name_line = NULL, *name_norm = NULL, seq[RG_SEQ_MAX] = "";
+	const char *rest = NULL;
+	record *prev = rs->len && rs->items[rs->len - 1].group == group ? &rs->items[rs->len - 1] : NULL;
+	record *rec;
+	int continuation = 0, any = 0;
+
+	for (c = 0; c < map->ncols; c++)
+		if (starts_here(t, r, c) && *cell_text(t, r, c))
+			any = 1;
+	if (!any)
+		return;
+	/* footers and totals */
+	for (c = 0; c < map->ncols; c++) {
+		char *s;
+		if (!*cell_text(t, r, c) || !starts_here(t, r, c))
+			continue;
+		if (!(s = norm(x, cell_text(t, r, c), 0)))
+			return;
+		any = rg_rules_first(x->rules, "skip_row", s, strlen(s), x->md) != NULL;
+		free(s);
+		if (any)
+			return;
+		break;
+	}
+	if (!(name_line = first_line(x, starts_here(t, r, name_col) ? cell_text(t, r, name_col) : "")))
+		return;
+	if (seq_col >= 0 && starts_here(t, r, seq_col)) {
+		char *s = norm(x, cell_text(t, r, seq_col), 0);
+		if (s && !rg_parse_seq(s, seq, sizeof(seq)))
+			seq[0] = '\0';
+		free(s);
+	}
+	{
+		char inner[RG_SEQ_MAX];
+		if (rg_split_seq(name_line, 0, inner, sizeof(inner), &rest)) {
+			if (!seq[0])
+				snprintf(seq, sizeof(seq), "%s", inner);
+		}
+		name_norm = dup_or_fail(x, rest ? rest : name_line);
+	}
+	if (!name_norm)
+		goto done;
+	/* a row without a number or name continues the row before it */
+	if (prev && !seq[0] && (!*name_norm || first_row_of_continuation))
+		continuation = 1;
+	/* numbering going backwards inside one section, on a row that names no kind */
+	if (prev && !continuation && seq[0] && !strchr(seq, '.') && prev->seq_number
+	    && seq_first_level(seq) <= prev->seq_number
+	    && !rg_rules_first(x->rules, "item_kind", name_norm, strlen(name_norm), x->md)) {
+		int dim = find_field(map, F_DIMENSION) >= 0 ? dimension_value(x, cell_text(t, r, find_field(map, F_DIMENSION))) : 0;
+		char *mis = find_field(map, F_MISSION) >= 0 ? mission_value(x, cell_text(t, r, find_field(map, F_MISSION))) : NULL;
+		if ((!dim || dim == prev->p.dimension)
+		    && ((!mis && !prev->p.mission) || (mis && prev->p.mission && !strcmp(mis, prev->p.mission))))
+			continuation = 2;
+		free(mis);
+	}
+	if (continuation) {
+		rg_project *p = &prev->p;
+		for (c = 0; c < map->ncols; c++) {
+			char *s;
+			if (!starts_here(t, r, c) || !*cell_text(t, r, c))
+				continue;
+			if (!(s = norm(x, cell_text(t, r, c), 0)))
+				break;
+			switch (map->field[c]) {
+			case F_NAME:
+				if (continuation == 1)
+					append_text(x, &p->name, s);
+				break;
+			case F_RESPONSIBLE:
+				append_text(x, &p->responsible, s);
+				break;
+			case F_STATUS:
+				if (!p->status)
+					p->status = status_from_text(x, s);
+				break;
+			default:
+				break;
+			}
+			free(s);
+		}
+		goto done;
+	}
+	if (!*name_norm || !strcmp(name_norm, "-"))
+		goto done;
+	if (!(rec = add_record(x, rs)))
+		goto done;
+	rec->group = group;
+	rec->table = table_no;
+	rec->p.name = name_norm;
+	name_norm = NULL;
+	rec->p.seq = seq[0] ? dup_or_fail(x, seq) : NULL;
+	rec->seq_number = seq_first_level(seq);
+	{
+		const rg_rule *k = rg_rules_first(x->rules, "item_kind", rec->p.name, strlen(rec->p.name), x->md);
+		rec->p.kind = k ? rg_item_kind_from_name(k->label) : map->default_kind;
+	}
+	rec->p.dimension = sec->dimension ? sec->dimension : map->default_dimension;
+	if (sec->mission[0])
+		rec->p.mission = dup_or_fail(x, sec->mission);
+	for (c = 0; c < map->ncols; c++) {
+		const char *raw = cell_text(t, r, c);
+		char *s;
+		rg_number n;
+
+		if (!*raw)
+			continue;
+		if (!(s = norm(x, raw, 0)))
+			break;
+		if (rg_is_no_budget_text(s))
+			rec->p.no_budget = 1;
+		switch (map->field[c]) {
+		case F_DIMENSION: {
+			int d = dimension_value(x, s);
+			if (d)
+				rec->p.dimension = d;
+			break;
+		}
+		case F_MISSION: {
+			char *m = mission_value(x, s);
+			if (m) {
+				free(rec->p.mission);
+				rec->p.mission = m;
+			}
+			break;
+		}
+		case F_BUDGET:
+			if (!rec->p.budget.set && !rg_is_no_budget_text(s) && rg_parse_amount(s, &n) && n.set) {
+				rec->p.budget.set = 1;
+				rec->p.budget.value = n.value;
+				amount_finding(x, &n, "budget", s, rec->p.seq);
+			}
+			break;
+		case F_DISBURSED:
+			if (!rec->p.disbursed.set && rg_parse_amount(s, &n) && n.set) {
+				rec->p.disbursed.set = 1;
+				rec->p.disbursed.value = n.value;
+				amount_finding(x, &n, "disbursed amount", s, rec->p.seq);
+			}
+			break;
+		case F_YEAR:
+			if (map->year[c] && rg_parse_amount(s, &n) && n.set) {
+				rg_year_amount *ya = realloc(rec->p.budget_by_year,
+					(rec->p.n_budget_by_year + 1) * sizeof(*ya));
+				if (!ya) {
+					fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+					break;
+				}
+				rec->p.budget_by_year = ya;
+				ya[rec->p.n_budget_by_year].year = map->year[c];
+				ya[rec->p.n_budget_by_year].amount.set = 1;
+				ya[rec->p.n_budget_by_year].amount.value = n.value;
+				rec->p.n_budget_by_year++;
+			}
+			break;
+		case F_STATUS:
+			if (!rec->p.status)
+				rec->p.status = status_from_text(x, s);
+			break;
+		case F_RESPONSIBLE:
+			if (starts_here(t, r, c))
+				append_text(x, &rec->p.responsible, s);
+			break;
+		default:
+			if (status_of_field(map->field[c]) && !rec->p.status && is_tick(x, s))
+				rec->p.status = status_of_field(map->field[c]);
+			break;
+		}
+		free(s);
+	}
+	if (!rec->p.status && !map->has_status_columns)
+		rec->p.status = sec->section_status;
+	/* years that all say "-": the plan states no amount */
+	if (rec->p.budget_by_year) {
+		size_t i;
+		int have = 0;
+		for (i = 0; i < rec->p.n_budget_by_year; i++)
+			have |= rec->p.budget_by_year[i].amount.value != 0;
+		(void)have;
+	}
+done:
+	free(name_line);
+	free(name_norm);
+}
+
+/* Headings between tables: a section's status and dimension. */
+static void heading(ctx *x, const char *text, section_state *sec)
+{
+	const rg_rule *r;
+	char *s = norm(x, text, 0);
+	int d;
+
+	if (!s)
+		return;
+	if ((r = rg_rules_first(x->rules, "section_status", s, strlen(s), x->md)))
+		sec->section_status = rg_status_from_name(r->label);
+	if ((d = dimension_value(x, s)) && rg_rules_first(x->rules, "section_dimension", s, strlen(s), x->md))
+		sec->dimension = d;
+	free(s);
+}
+
+static void read_tables(ctx *x, const rg_blocks *body, records *rs)
+{
+	column_map map, prev_map;
+	section_state sec;
+	size_t i;
+	int group = 0, table_no = 0, have_prev = 0, only_paragraphs_since = 0;
+
+	memset(&sec, 0, sizeof(sec));
+	memset(&prev_map, 0, sizeof(prev_map));
+	for (i = 0; i < body->len && !x->err; i++) {
+		const rg_block *b = &body->items[i];
+		const rg_table *t;
+		int h, name_col, r, continuation = 0;
+
+		if (b->type == RG_BLOCK_PARAGRAPH) {
+			heading(x, b->text, &sec);
+			only_paragraphs_since++;
+			continue;
+		}
+		t = b->table;
+		table_no++;
+		if (!t->nrows || !t->ncols)
+			continue;
+		h = header_rows(x, t);
+		map_columns(x, t, h, &map);
+		name_col = find_field(&map, F_NAME);
+		if (name_col < 0 && h == 0 && have_prev && prev_map.ncols == t->ncols) {
+			map = prev_map;      /* a table continued after a page break, without its header */
+			name_col = find_field(&map, F_NAME);
+			continuation = 1;
+		}
+		if (name_col < 0 || !holds_names(x, t, h, name_col)) {
+			have_prev = 0;
+			continue;
+		}
+		if (!continuation) {
+			int same = have_prev && !memcmp(map.field, prev_map.field, sizeof(map.field));
+			if (!same)
+				group++;
+			sec.dimension = 0;
+			sec.mission[0] = '\0';
+		}
+		for (r = h; r < t->nrows && !x->err; r++) {
+			if (section_row(x, t, r, &sec))
+				continue;
+			read_row(x, t, r, &map, &sec, rs, group, table_no, continuation && r == h);
+		}
+		prev_map = map;
+		have_prev = 1;
+		only_paragraphs_since = 0;
+	}
+	(void)only_paragraphs_since;
+}
+
+/* ---- merging the records of one project ------------------------------------------------- */
+
+static char *name_key(const char *s)
+{
+	char *k = malloc(strlen(s) + 1), *w = k;
+
+	if (!k)
+		return NULL;
+	for (; *s; s++)
+		if (*s != ' ')
+			*w++ = *s;
+	*w = '\0';
+	return k;
+}
+
+/* Dice coefficient of the byte bigrams (enough to tell a typo from another project). */
+static double similarity(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), i, j, common = 0;
+	unsigned char *used;
+
+	if (na < 2 || nb < 2)
+		return 0;
+	if (!strncmp(a, b, na < nb ? na : nb) && (na < nb ? na : nb) >= 24)
+		return 1;   /* one is the other cut short */
+	used = calloc(nb, 1);
+	if (!used)
+		return 0;
+	for (i = 0; i + 1 < na; i++) {
+		for (j = 0; j + 1 < nb; j++) {
+			if (!used[j] && a[i] == b[j] && a[i + 1] == b[j + 1]) {
+				used[j] = 1;
+				common++;
+				break;
+			}
+		}
+	}
+	free(used);
+	return 2.0 * (double)common / (double)(na + nb - 2);
+}
+
+static void merge_into(ctx *x, rg_project *a, rg_project *b)
+{
+	if (!a->seq && b->seq) { a->seq = b->seq; b->seq = NULL; }
+	if (!a->kind) a->kind = b->kind;
+	if (!a->dimension) a->dimension = b->dimension;
+	if (!a->mission && b->mission) { a->mission = b->mission; b->mission = NULL; }
+	if (!a->budget.set) a->budget = b->budget;
+	a->no_budget |= b->no_budget;
+	if (!a->budget_by_year && b->budget_by_year) {
+		a->budget_by_year = b->budget_by_year;
+		a->n_budget_by_year = b->n_budget_by_year;
+		b->budget_by_year = NULL;
+	}
+	if (!a->disbursed.set) a->disbursed = b->disbursed;
+	if (!a->status) a->status = b->status;
+	if (!a->responsible && b->responsible) { a->responsible = b->responsible; b->responsible = NULL; }
+	(void)x;
+}
+
+static void merge_records(ctx *x, records *rs)
+{
+	char **keys = calloc(rs->len + 1, sizeof(*keys));
+	size_t i, j;
+
+	if (!keys) {
+		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+		return;
+	}
+	for (i = 0; i < rs->len; i++)
+		if (!(keys[i] = name_key(rs->items[i].p.name)))
+			fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+	for (i = 0; i < rs->len && !x->err; i++) {
+		if (!rs->items[i].p.name)
+			continue;
+		for (j = i + 1; j < rs->len; j++) {
+			record *a = &rs->items[i], *b = &rs->items[j];
+			int same;
+			if (!b->p.name || a->group == b->group)
+				continue;
+			same = !strcmp(keys[i], keys[j]);
+			if (!same && a->p.seq && b->p.seq && !strcmp(a->p.seq, b->p.seq))
+				same = similarity(keys[i], keys[j]) >= 0.75;
+			if (!same)
+				continue;
+			merge_into(x, &a->p, &b->p);
+			rg_project_clear(&b->p);
+		}
+	}
+	for (i = 0; i < rs->len; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+/* ---- the whole ----------------------------------------------------------------------------- */
+
 int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 {
-	rg_model *m = rg_model_new();
+	ctx x;
+	records rs = { 0 };
+	size_t i;
+	int rc;
 
-	(void)p;
-	(void)doc;
-	*out = m;
-	return m ? 0 : RG_ENOMEM;
+	*out = NULL;
+	memset(&x, 0, sizeof(x));
+	x.rules = &p->rules;
+	if (!(x.m = rg_model_new()))
+		return RG_ENOMEM;
+	if (!(x.md = pcre2_match_data_create(32, NULL))) {
+		rg_model_free(x.m);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	collect_lines(&x, &doc->headers);
+	collect_lines(&x, &doc->textboxes);
+	collect_lines(&x, &doc->body);
+	collect_lines(&x, &doc->footers);
+	if (!x.err)
+		find_document_fields(&x);
+	if (!x.err)
+		read_tables(&x, &doc->body, &rs);
+	if (!x.err)
+		merge_records(&x, &rs);
+	for (i = 0; i < rs.len; i++) {
+		rg_project *dst;
+		if (!rs.items[i].p.name || x.err) {
+			rg_project_clear(&rs.items[i].p);
+			continue;
+		}
+		if (!(dst = rg_model_add_project(x.m))) {
+			fail(&x, RG_ENOMEM);
+			rg_project_clear(&rs.items[i].p);
+			continue;
+		}
+		*dst = rs.items[i].p;
+	}
+	free(rs.items);
+	if (!x.err)
+		rg_validate(x.m, x.rules, (const char *const *)x.lines, x.nlines, x.md);
+	for (i = 0; i < x.nlines; i++)
+		free(x.lines[i]);
+	free(x.lines);
+	pcre2_match_data_free(x.md);
+	rc = x.err;
+	if (rc) {
+		rg_model_free(x.m);
+		return rc;
+	}
+	*out = x.m;
+	return 0;
 }
 
 int rg_parse_file(const rg_parser *p, const char *path, rg_model **out)
 {
 	char hex[65];
 	rg_doc *doc;
-	rg_model *m;
+	rg_model *m = NULL;
 	int rc;
 
 	*out = NULL;
@@ -57,7 +1180,9 @@ int rg_parse_file(const rg_parser *p, const char *path, rg_model **out)
 		return rc;
 	rc = rg_extract(p, doc, &m);
 	if (!rc && !(rc = rg_sha256_file(path, hex))) {
-		if (rg_model_set_str(&m->file, path) || rg_model_set_str(&m->format, rg_format_name(doc->format))
+		const char *base = strrchr(path, '/');
+		if (rg_model_set_str(&m->file, base ? base + 1 : path)
+		    || rg_model_set_str(&m->format, rg_format_name(doc->format))
 		    || rg_model_set_str(&m->sha256, hex))
 			rc = RG_ENOMEM;
 	}

@@ -1,0 +1,54 @@
+/*
+** rules.h - the rule files: report knowledge kept as data, compiled once with PCRE2.
+**
+** A rule file (a .rules file in rules/) holds one rule per line:
+**
+**     CATEGORY  LABEL  PATTERN
+**
+** separated by white space; PATTERN is the rest of the line (a PCRE2 pattern,
+** compiled with UTF and UCP).  '#' starts a comment line.  Patterns are matched
+** against normalized text: Thai digits as ASCII digits, one space between
+** words, ำ and แ repaired (column headers: with no spaces at all).  The
+** categories and what their labels and named groups mean are documented in
+** rules/README.md.  Order matters: within a category, earlier rules win.
+*/
+#ifndef RG_RULES_H
+#define RG_RULES_H
+
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+typedef struct {
+	char category[32];
+	char label[48];
+	char *pattern;
+	char *where;            /* "file.rules:12", for messages */
+	pcre2_code *re;
+} rg_rule;
+
+typedef struct {
+	rg_rule *items;
+	size_t len, cap;
+} rg_rules;
+
+/* Load every *.rules file of dir (in name order) and compile it; a pattern
+** that does not compile is an error naming the file and line. */
+int rg_rules_load_dir(rg_rules *rules, const char *dir);
+/* Add the rules of one file (also for tests). */
+int rg_rules_load_file(rg_rules *rules, const char *path);
+void rg_rules_free(rg_rules *rules);
+
+/* Match one rule against text; 1 when it matches (md holds the groups). */
+int rg_rule_match(const rg_rule *r, const char *text, size_t len, pcre2_match_data *md);
+
+/* Copy a named group of the last match into buf; 1 when it was set. */
+int rg_rule_group(const rg_rule *r, pcre2_match_data *md, const char *name, char *buf, size_t size);
+
+/* The first rule of a category that matches text (NULL if none); start
+** continues a search after a given rule. */
+const rg_rule *rg_rules_first(const rg_rules *rules, const char *category, const char *text,
+			      size_t len, pcre2_match_data *md);
+
+#endif
