@@ -551,6 +551,29 @@ static int header_rows(ctx *x, const rg_table *t)
 	return h;
 }
 
+/* Whether the first row of t is a header naming the columns prev_map has. */
+static int repeats_header(ctx *x, const rg_table *t, const column_map *prev_map)
+{
+	int c, same = 0, named = 0;
+
+	for (c = 0; c < t->ncols && c < prev_map->ncols; c++) {
+		const rg_rule *r;
+		char *s;
+		if (!starts_here(t, 0, c) || !*cell_text(t, 0, c))
+			continue;
+		if (!(s = squeeze(x, cell_text(t, 0, c))))
+			return 0;
+		r = rg_rules_first(x->rules, "column", s, strlen(s), x->md);
+		if (r) {
+			named++;
+			if (field_of(r->label) == prev_map->field[c])
+				same++;
+		}
+		free(s);
+	}
+	return named >= 2 && same * 3 >= prev_map->ncols;
+}
+
 /* Classify the columns by the text of the header cells above them. */
 static void map_columns(ctx *x, const rg_table *t, int h, column_map *map)
 {
@@ -752,6 +775,15 @@ static int section_row(ctx *x, const rg_table *t, int r, section_state *sec)
 	return 1;
 }
 
+static int rec_has_mission_cell(ctx *x, const rg_table *t, int r, const column_map *map)
+{
+	char *m = mission_value(x, cell_text(t, r, find_field(map, F_MISSION)));
+	int yes = m != NULL;
+
+	free(m);
+	return yes;
+}
+
 static int seq_first_level(const char *seq)
 {
 	return seq && isdigit((unsigned char)seq[0]) ? atoi(seq) : 0;
@@ -934,6 +966,16 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 	}
 	if (!rec->p.status && !map->has_status_columns)
 		rec->p.status = sec->section_status;
+	/* a merged dimension/mission cell whose text a page break cut: carry them down */
+	if (prev && find_field(map, F_DIMENSION) >= 0 && !dimension_value(x, cell_text(t, r, find_field(map, F_DIMENSION)))) {
+		rec = &rs->items[rs->len - 1];
+		prev = &rs->items[rs->len - 2];
+		rec->p.dimension = prev->p.dimension;
+		if (find_field(map, F_MISSION) >= 0 && !rec_has_mission_cell(x, t, r, map)) {
+			free(rec->p.mission);
+			rec->p.mission = dup_or_fail(x, prev->p.mission);
+		}
+	}
 	/* years that all say "-": the plan states no amount */
 	if (rec->p.budget_by_year) {
 		size_t i;
@@ -986,14 +1028,16 @@ static void read_tables(ctx *x, const rg_blocks *body, records *rs)
 		table_no++;
 		if (!t->nrows || !t->ncols)
 			continue;
-		h = header_rows(x, t);
-		map_columns(x, t, h, &map);
-		name_col = find_field(&map, F_NAME);
-		if (name_col < 0 && h == 0 && have_prev && prev_map.ncols == t->ncols) {
-			map = prev_map;      /* a table continued after a page break, without its header */
-			name_col = find_field(&map, F_NAME);
+		if (!t->header_rows && have_prev && prev_map.ncols == t->ncols && !repeats_header(x, t, &prev_map)) {
+			/* a table continued after a page break, without its header */
+			h = 0;
+			map = prev_map;
 			continuation = 1;
+		} else {
+			h = header_rows(x, t);
+			map_columns(x, t, h, &map);
 		}
+		name_col = find_field(&map, F_NAME);
 		if (name_col < 0 || !holds_names(x, t, h, name_col)) {
 			have_prev = 0;
 			continue;

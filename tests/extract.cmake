@@ -1,0 +1,9 @@
+# Extraction: the rule files, and the accuracy of `raingan parse` on the corpus.
+rg_unit_test(test_rules)
+if(Python3_Interpreter_FOUND)
+  add_test(NAME parse_corpus_scores
+    COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_scores.py $<TARGET_FILE:raingan>
+            ${RG_FIXTURES}/corpus ${RG_TESTS}/tools/score.py --min 0.98)
+  add_test(NAME parse_external_is_other
+    COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_other.py $<TARGET_FILE:raingan> ${RG_FIXTURES}/external)
+endif()
