@@ -1005,7 +1005,7 @@ static void heading(ctx *x, const char *text, section_state *sec)
 	free(s);
 }
 
-static void read_tables(ctx *x, const rg_blocks *body, records *rs)
+static void read_tables(ctx *x, const rg_blocks *body, records *rs, unsigned char *is_project)
 {
 	column_map map, prev_map;
 	section_state sec;
@@ -1057,6 +1057,7 @@ static void read_tables(ctx *x, const rg_blocks *body, records *rs)
 		prev_map = map;
 		have_prev = 1;
 		only_paragraphs_since = 0;
+		is_project[i] = 1;
 	}
 	(void)only_paragraphs_since;
 }
@@ -1161,6 +1162,7 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 {
 	ctx x;
 	records rs = { 0 };
+	unsigned char *is_project;
 	size_t i;
 	int rc;
 
@@ -1169,7 +1171,9 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	x.rules = &p->rules;
 	if (!(x.m = rg_model_new()))
 		return RG_ENOMEM;
-	if (!(x.md = pcre2_match_data_create(32, NULL))) {
+	is_project = calloc(doc->body.len + 1, 1);
+	if (!is_project || !(x.md = pcre2_match_data_create(32, NULL))) {
+		free(is_project);
 		rg_model_free(x.m);
 		return rg_error_set(RG_ENOMEM, "out of memory");
 	}
@@ -1180,7 +1184,7 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	if (!x.err)
 		find_document_fields(&x);
 	if (!x.err)
-		read_tables(&x, &doc->body, &rs);
+		read_tables(&x, &doc->body, &rs, is_project);
 	if (!x.err)
 		merge_records(&x, &rs);
 	for (i = 0; i < rs.len; i++) {
@@ -1198,7 +1202,8 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	}
 	free(rs.items);
 	if (!x.err)
-		rg_validate(x.m, x.rules, (const char *const *)x.lines, x.nlines, x.md);
+		rg_validate(x.m, x.rules, (const char *const *)x.lines, x.nlines, x.md, doc, is_project);
+	free(is_project);
 	for (i = 0; i < x.nlines; i++)
 		free(x.lines[i]);
 	free(x.lines);

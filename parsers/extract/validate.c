@@ -1,10 +1,12 @@
 /*
 ** validate.c - stated figures against the rows (see validate.h).
 **
-** A stated figure is the first value a "stated" rule finds for its key, in
-** reading order.  Counts are compared with the number of projects (all, or
-** of one status); amounts with the sum of the rows.  Every difference is a
-** warning with both numbers; nothing is "fixed".
+** A figure can be stated twice: in the summary text and in a summary table.
+** The text's value goes into `stated` (as MODEL.md has it); every source is
+** compared with the project rows, and a key whose sources disagree with the
+** rows gets one finding naming them all.  Amounts are compared with the sum
+** of the rows, counts with the number of rows of a status.  Nothing is
+** "fixed": both numbers are reported.
 */
 #include "validate.h"
 
@@ -13,23 +15,63 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/buf.h"
+#include "thai.h"
 #include "values.h"
 
-static const struct {
+#define MAX_SOURCES 4
+
+typedef struct {
 	const char *key;
 	rg_status status;          /* RG_STATUS_NONE: all projects */
+	int amount;                /* 1: a sum of disbursed amounts */
 	const char *words;
-} counts[] = {
-	{ "projects_total", RG_STATUS_NONE, "projects in all" },
-	{ "pending_report", RG_STATUS_PENDING_REPORT, "projects pending report" },
-	{ "in_progress", RG_STATUS_IN_PROGRESS, "projects in progress" },
-	{ "completed", RG_STATUS_COMPLETED, "projects completed" },
-	{ "not_possible", RG_STATUS_NOT_POSSIBLE, "projects not possible" },
-	{ "not_started", RG_STATUS_NOT_STARTED, "projects not started" },
-};
+} stated_key;
 
-static void read_stated(rg_model *m, const rg_rules *rules, const char *const *lines, size_t nlines,
-			pcre2_match_data *md)
+static const stated_key keys[] = {
+	{ "projects_total", RG_STATUS_NONE, 0, "projects in all" },
+	{ "pending_report", RG_STATUS_PENDING_REPORT, 0, "projects pending report" },
+	{ "in_progress", RG_STATUS_IN_PROGRESS, 0, "projects in progress" },
+	{ "completed", RG_STATUS_COMPLETED, 0, "projects completed" },
+	{ "not_possible", RG_STATUS_NOT_POSSIBLE, 0, "projects not possible" },
+	{ "not_started", RG_STATUS_NOT_STARTED, 0, "projects not started" },
+	{ "disbursed_total", RG_STATUS_NONE, 1, "baht disbursed" },
+};
+#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+
+typedef struct {
+	double value[NKEYS][MAX_SOURCES];
+	const char *source[NKEYS][MAX_SOURCES];
+	int n[NKEYS];
+} sources;
+
+static int key_index(const char *key)
+{
+	size_t k;
+	for (k = 0; k < NKEYS; k++)
+		if (!strcmp(keys[k].key, key))
+			return (int)k;
+	return -1;
+}
+
+static void add_source(sources *s, const char *key, double value, const char *where)
+{
+	int k = key_index(key), i;
+
+	if (k < 0)
+		return;
+	for (i = 0; i < s->n[k]; i++)
+		if (!strcmp(s->source[k][i], where))
+			return;   /* one value per source: the first */
+	if (s->n[k] < MAX_SOURCES) {
+		s->value[k][s->n[k]] = value;
+		s->source[k][s->n[k]] = where;
+		s->n[k]++;
+	}
+}
+
+static void read_stated_text(rg_model *m, const rg_rules *rules, const char *const *lines, size_t nlines,
+			     pcre2_match_data *md, sources *src)
 {
 	size_t i, k;
 
@@ -47,6 +89,7 @@ static void read_stated(rg_model *m, const rg_rules *rules, const char *const *l
 			if (!rg_parse_amount(value, &n) || !n.set)
 				continue;
 			rg_model_set_stated(m, r->label, n.value);
+			add_source(src, r->label, n.value, "the summary text");
 			if (n.doubtful)
 				rg_model_add_finding(m, RG_SEV_WARNING, "doubtful_value",
 					"the stated %s '%s' is unclear; read as %.2f", r->label, value, n.value);
@@ -55,35 +98,183 @@ static void read_stated(rg_model *m, const rg_rules *rules, const char *const *l
 	}
 }
 
-void rg_validate(rg_model *m, const rg_rules *rules, const char *const *lines, size_t nlines,
-		 pcre2_match_data *md)
-{
-	const rg_stated *s;
-	size_t i, k;
-	double disbursed = 0;
-	int any_disbursed = 0;
+/* ---- summary tables ---------------------------------------------------------------- */
 
-	read_stated(m, rules, lines, nlines, md);
+static char *squeezed(const char *text)
+{
+	char *t = NULL, *r, *w;
+
+	if (rg_thai_normalize(text ? text : "", RG_NORM_ARABIC_DIGITS, &t))
+		return NULL;
+	for (r = w = t; *r; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
+	return t;
+}
+
+/* The header text above column c (every header row, spaces removed). */
+static char *column_header(const rg_table *t, int h, int c)
+{
+	rg_buf b = RG_BUF_INIT;
+	char *s;
+	int r;
+
+	for (r = 0; r < h; r++) {
+		const rg_cell *o = rg_table_origin(t, r, c);
+		if (r > 0 && o == rg_table_origin(t, r - 1, c))
+			continue;
+		rg_buf_puts(&b, o->text ? o->text : "");
+	}
+	s = squeezed(rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return s;
+}
+
+static int amount_at(const rg_table *t, int r, int c, double *v)
+{
+	const rg_cell *cell = rg_table_cell(t, r, c);
+	rg_number n;
+
+	if (!cell->text || !rg_parse_amount(cell->text, &n) || !n.set)
+		return 0;
+	*v = n.value;
+	return 1;
+}
+
+/* A stable name for a source (the sources keep pointers to it). */
+static const char *table_no_name(int n)
+{
+	static const char *const names[] = { "table 1", "table 2", "table 3", "table 4", "table 5",
+		"table 6", "table 7", "table 8", "table 9", "table 10", "table 11", "table 12" };
+	return n >= 1 && n <= 12 ? names[n - 1] : "a later table";
+}
+
+/* The last row is a total when its first cell is empty or says so (รวม). */
+static int total_row(const rg_rules *rules, const rg_table *t, int h, pcre2_match_data *md)
+{
+	const rg_cell *first = rg_table_origin(t, t->nrows - 1, 0);
+	char *s;
+	int yes;
+
+	if (t->nrows - h < 3 || rg_table_origin(t, t->nrows - 2, 0) == first)
+		return 0;
+	if (!(s = squeezed(first->text)))
+		return 0;
+	yes = !*s || rg_rules_first(rules, "total_row", s, strlen(s), md) != NULL;
+	free(s);
+	return yes;
+}
+
+static void check_table(rg_model *m, const rg_rules *rules, const rg_table *t, int table_no,
+			pcre2_match_data *md, sources *src)
+{
+	int h = t->header_rows ? t->header_rows : 1, c, r, total, data_rows;
+	char name[32];
+
+	snprintf(name, sizeof(name), "table %d", table_no);
+	if (t->nrows <= h)
+		return;
+	total = total_row(rules, t, h, md);
+	data_rows = t->nrows - h - total;
+	for (c = 0; c < t->ncols; c++) {
+		const rg_rule *stated, *skip, *money;
+		char *head;
+		double v, sum = 0;
+		int values = 0, have_total;
+
+		if (c > 0 && rg_table_origin(t, h, c) == rg_table_origin(t, h, c - 1))
+			continue;
+		if (!(head = column_header(t, h, c)))
+			return;
+		stated = *head ? rg_rules_first(rules, "stated_column", head, strlen(head), md) : NULL;
+		skip = *head ? rg_rules_first(rules, "total_skip_column", head, strlen(head), md) : NULL;
+		money = *head ? rg_rules_first(rules, "amount_column", head, strlen(head), md) : NULL;
+		free(head);
+		/* a stated figure: the total row, or the only data row */
+		if (stated) {
+			int row = total ? t->nrows - 1 : (data_rows == 1 ? h : -1);
+			if (row >= 0 && amount_at(t, row, c, &v))
+				add_source(src, stated->label, v, table_no_name(table_no));
+		}
+		if (!total || skip || c == 0)
+			continue;
+		for (r = h; r < t->nrows - 1; r++) {
+			if (amount_at(t, r, c, &v)) {
+				sum += v;
+				values++;
+			}
+		}
+		have_total = amount_at(t, t->nrows - 1, c, &v);
+		if (have_total && values >= 2 && fabs(sum - v) > 0.005)
+			rg_model_add_finding(m, RG_SEV_WARNING, money ? "stated_total_mismatch" : "stated_count_mismatch",
+				"%s gives a total of %.2f in column %d, but its rows add up to %.2f",
+				name, v, c + 1, sum);
+	}
+}
+
+static void read_stated_tables(rg_model *m, const rg_rules *rules, pcre2_match_data *md, const rg_doc *doc,
+			       const unsigned char *is_project, sources *src)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < doc->body.len; i++) {
+		const rg_block *b = &doc->body.items[i];
+		if (b->type != RG_BLOCK_TABLE)
+			continue;
+		n++;
+		if (is_project[i] || !b->table->nrows)
+			continue;
+		check_table(m, rules, b->table, n, md, src);
+	}
+	for (i = 0; i < NKEYS; i++)
+		if (src->n[i] && !rg_model_get_stated(m, keys[i].key))
+			rg_model_set_stated(m, keys[i].key, src->value[i][0]);
+}
+
+/* ---- the comparison --------------------------------------------------------------------- */
+
+void rg_validate(rg_model *m, const rg_rules *rules, const char *const *lines, size_t nlines,
+		 pcre2_match_data *md, const rg_doc *doc, const unsigned char *is_project)
+{
+	sources src;
+	size_t i, k;
+	int s;
+
+	memset(&src, 0, sizeof(src));
+	read_stated_text(m, rules, lines, nlines, md, &src);
+	read_stated_tables(m, rules, md, doc, is_project, &src);
 	if (!m->n_projects)
 		return;
-	for (k = 0; k < sizeof(counts) / sizeof(counts[0]); k++) {
-		size_t n = 0;
-		if (!(s = rg_model_get_stated(m, counts[k].key)))
-			continue;
-		for (i = 0; i < m->n_projects; i++)
-			if (!counts[k].status || m->projects[i].status == counts[k].status)
-				n++;
-		if (fabs(s->value - (double)n) > 0.5)
-			rg_model_add_finding(m, RG_SEV_WARNING, "stated_count_mismatch",
-				"the document states %.0f %s; its project rows give %zu", s->value, counts[k].words, n);
-	}
-	for (i = 0; i < m->n_projects; i++) {
-		if (m->projects[i].disbursed.set) {
-			disbursed += m->projects[i].disbursed.value;
-			any_disbursed = 1;
+	for (k = 0; k < NKEYS; k++) {
+		double rows = 0;
+		int any = 0;
+		rg_buf says = RG_BUF_INIT;
+
+		for (i = 0; i < m->n_projects; i++) {
+			const rg_project *p = &m->projects[i];
+			if (keys[k].amount) {
+				if (p->disbursed.set) {
+					rows += p->disbursed.value;
+					any = 1;
+				}
+			} else if (!keys[k].status || p->status == keys[k].status) {
+				rows += 1;
+			}
 		}
+		if (keys[k].amount && !any)
+			continue;
+		for (s = 0; s < src.n[k]; s++) {
+			if (fabs(src.value[k][s] - rows) <= (keys[k].amount ? 0.005 : 0.5))
+				continue;
+			rg_buf_printf(&says, "%s%s says %.*f", says.len ? ", " : "", src.source[k][s],
+				keys[k].amount ? 2 : 0, src.value[k][s]);
+		}
+		if (says.len)
+			rg_model_add_finding(m, RG_SEV_WARNING, keys[k].amount ? "stated_total_mismatch" : "stated_count_mismatch",
+				"%s: %s; the project rows give %.*f", keys[k].words, rg_buf_cstr(&says),
+				keys[k].amount ? 2 : 0, rows);
+		rg_buf_free(&says);
 	}
-	if ((s = rg_model_get_stated(m, "disbursed_total")) && any_disbursed && fabs(s->value - disbursed) > 0.005)
-		rg_model_add_finding(m, RG_SEV_WARNING, "stated_total_mismatch",
-			"the document states %.2f baht disbursed; its project rows add up to %.2f", s->value, disbursed);
 }
