@@ -335,12 +335,14 @@ void rg_build_table_grid_col(rg_builder *b, int count)
 {
 	rg_rawtable *t = top_table(b);
 
-	if (!t || t->frame_depth != b->nframes || count <= 0)
+	if (!t || t->frame_depth != b->nframes || count <= 0 || b->err)
 		return;
-	if (t->grid_cols > (int)(b->lim->max_table_cells) - count)
-		t->grid_cols = (int)b->lim->max_table_cells;
-	else
-		t->grid_cols += count;
+	if ((size_t)count > b->lim->max_table_cells || (size_t)t->grid_cols + (size_t)count > b->lim->max_table_cells) {
+		rg_build_fail(b, rg_error_set(RG_ELIMIT, "a table declares more than %zu columns "
+			"(--max-table-cells)", b->lim->max_table_cells));
+		return;
+	}
+	t->grid_cols += count;
 }
 
 static int cells_limit(rg_builder *b, rg_rawtable *t, size_t more)
@@ -419,6 +421,11 @@ void rg_build_row_end(rg_builder *b)
 	t->row_open = 0;
 	repeat = r->repeat;
 	r->repeat = 1;
+	if (repeat > 1 && (size_t)(repeat - 1) > (b->lim->max_table_cells - t->ncells) / (r->len ? r->len : 1)) {
+		rg_build_fail(b, rg_error_set(RG_ELIMIT, "a table repeats a row into more than %zu cells "
+			"(--max-table-cells)", b->lim->max_table_cells));
+		return;
+	}
 	/* ODF number-rows-repeated: copies of the row (text only) */
 	for (k = 1; k < (size_t)repeat && !b->err; k++) {
 		rg_rawrow copy;
@@ -510,6 +517,11 @@ void rg_build_cell_end(rg_builder *b)
 	/* ODF number-columns-repeated: the same cell again, not a span */
 	repeat = c->repeat;
 	c->repeat = 1;
+	if (repeat > 1 && (size_t)(repeat - 1) > b->lim->max_table_cells - t->ncells) {
+		rg_build_fail(b, rg_error_set(RG_ELIMIT, "a table repeats a cell into more than %zu cells "
+			"(--max-table-cells)", b->lim->max_table_cells));
+		return;
+	}
 	for (k = 1; k < repeat && !b->err; k++) {
 		rg_rawcell *copy;
 		const char *text;
@@ -533,6 +545,11 @@ void rg_build_covered_cell(rg_builder *b, int repeat)
 
 	if (!r || t->cell_open || t->frame_depth != b->nframes)
 		return;
+	if ((size_t)repeat > b->lim->max_table_cells - t->ncells) {
+		rg_build_fail(b, rg_error_set(RG_ELIMIT, "a table repeats a covered cell into more than %zu cells "
+			"(--max-table-cells)", b->lim->max_table_cells));
+		return;
+	}
 	for (k = 0; k < repeat && !b->err; k++) {
 		if (!(c = add_cell(b, t, r)))
 			return;

@@ -44,7 +44,7 @@ typedef struct {
 	int id;
 } name_id;
 
-/* Sorted by name for bsearch. */
+/* The WordprocessingML elements the reader acts on. */
 static const name_id w_names[] = {
 	{ "body", E_BODY }, { "br", E_BR }, { "checkBox", E_CHECKBOX_LEGACY },
 	{ "checked", E_CHECKED_LEGACY }, { "commentReference", E_COMMENTREF }, { "cr", E_CR },
@@ -52,24 +52,19 @@ static const name_id w_names[] = {
 	{ "delText", E_DELTEXT }, { "endnote", E_ENDNOTE }, { "ffData", E_FFDATA },
 	{ "fldChar", E_FLDCHAR }, { "footerReference", E_FOOTERREF }, { "footnote", E_FOOTNOTE },
 	{ "gridAfter", E_GRIDAFTER }, { "gridBefore", E_GRIDBEFORE }, { "gridCol", E_GRIDCOL },
-	{ "gridSpan", E_GRIDSPAN }, { "headerReference", E_HEADERREF }, { "hMerge", E_HMERGE },
-	{ "instrText", E_INSTRTEXT }, { "moveFrom", E_MOVEFROM },
-	{ "noBreakHyphen", E_NOBREAKHYPHEN }, { "numberingChange", E_PRCHANGE }, { "p", E_P },
-	{ "pPr", E_PPR }, { "pPrChange", E_PRCHANGE }, { "pageBreakBefore", E_PAGEBREAKBEFORE },
-	{ "ptab", E_PTAB }, { "r", E_R }, { "rPr", E_RPR }, { "rPrChange", E_PRCHANGE },
-	{ "sdt", E_SDT }, { "sdtContent", E_SDTCONTENT }, { "sdtPr", E_SDTPR }, { "sectPr", E_SECTPR },
-	{ "sectPrChange", E_PRCHANGE }, { "softHyphen", E_SOFTHYPHEN }, { "sym", E_SYM }, { "t", E_T },
-	{ "tab", E_TAB }, { "tbl", E_TBL }, { "tblGrid", E_TBLGRID }, { "tblGridChange", E_PRCHANGE },
+	{ "gridSpan", E_GRIDSPAN }, { "hMerge", E_HMERGE }, { "headerReference", E_HEADERREF },
+	{ "instrText", E_INSTRTEXT }, { "moveFrom", E_MOVEFROM }, { "noBreakHyphen", E_NOBREAKHYPHEN },
+	{ "numberingChange", E_PRCHANGE }, { "p", E_P }, { "pPr", E_PPR }, { "pPrChange", E_PRCHANGE },
+	{ "pageBreakBefore", E_PAGEBREAKBEFORE }, { "ptab", E_PTAB }, { "r", E_R }, { "rPr", E_RPR },
+	{ "rPrChange", E_PRCHANGE }, { "sdt", E_SDT }, { "sdtContent", E_SDTCONTENT },
+	{ "sdtPr", E_SDTPR }, { "sectPr", E_SECTPR }, { "sectPrChange", E_PRCHANGE },
+	{ "softHyphen", E_SOFTHYPHEN }, { "sym", E_SYM }, { "t", E_T }, { "tab", E_TAB },
+	{ "tbl", E_TBL }, { "tblGrid", E_TBLGRID }, { "tblGridChange", E_PRCHANGE },
 	{ "tblHeader", E_TBLHEADER }, { "tblPrChange", E_PRCHANGE }, { "tblPrExChange", E_PRCHANGE },
 	{ "tc", E_TC }, { "tcPr", E_TCPR }, { "tcPrChange", E_PRCHANGE }, { "tr", E_TR },
 	{ "trPr", E_TRPR }, { "trPrChange", E_PRCHANGE }, { "txbxContent", E_TXBXCONTENT },
 	{ "type", E_TYPE }, { "vMerge", E_VMERGE }, { "vanish", E_VANISH },
 };
-
-static int cmp_name(const void *key, const void *item)
-{
-	return strcmp((const char *)key, ((const name_id *)item)->name);
-}
 
 static int ns_of(const char *uri)
 {
@@ -94,8 +89,11 @@ static int lookup_id(const char *local, const char *uri)
 
 	switch (ns_of(uri)) {
 	case NS_W:
-		hit = bsearch(local, w_names, sizeof(w_names) / sizeof(w_names[0]), sizeof(w_names[0]), cmp_name);
-		return hit ? hit->id : E_OTHER;
+		/* a linear scan: lookups are cached per interned name, so rare */
+		for (hit = w_names; hit < w_names + sizeof(w_names) / sizeof(w_names[0]); hit++)
+			if (!strcmp(local, hit->name))
+				return hit->id;
+		return E_OTHER;
 	case NS_W14:
 		if (!strcmp(local, "checkbox"))
 			return E_W14_CHECKBOX;
@@ -136,7 +134,7 @@ typedef struct {
 
 typedef struct {
 	int in_instr;
-	int is_checkbox, checked_set, checked, default_checked;
+	int is_checkbox, shown, checked_set, checked, default_checked;
 } field;
 
 typedef struct {
@@ -254,6 +252,9 @@ static void on_fldchar(docx_ctx *d, const xmlChar **attrs, int n)
 		d->instr_fields++;
 	} else if (!strcmp(type, "separate") && d->nfields > 0) {
 		field *f = d->nfields <= MAX_STACK ? &d->fields[d->nfields - 1] : NULL;
+		/* a check box field shows its state, never a stale result glyph */
+		if (f && f->is_checkbox)
+			return;
 		if (!f || f->in_instr) {
 			if (f)
 				f->in_instr = 0;
@@ -276,9 +277,9 @@ static void on_fldchar_end(docx_ctx *d)
 	if (d->nfields < 1 || d->nfields > MAX_STACK)
 		return;
 	f = &d->fields[d->nfields - 1];
-	if (!f->is_checkbox)
+	if (!f->is_checkbox || f->shown)
 		return;
-	f->is_checkbox = 0;
+	f->shown = 1;
 	saved = d->instr_fields;
 	d->instr_fields = 0;          /* the box is shown although the field is still open */
 	emit(d, (f->checked_set ? f->checked : f->default_checked) ? 0x2611 : 0x2610);

@@ -630,7 +630,7 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 			rg_rawrow *r = rg_build_row(b);
 			e->act |= ACT_ROW;
 			r->header = o->header_rows > 0;
-			r->repeat = count_attr(attrs, nattrs, "number-rows-repeated", 1, (int)(b->lim->max_table_cells > INT_MAX ? INT_MAX : b->lim->max_table_cells));
+			r->repeat = count_attr(attrs, nattrs, "number-rows-repeated", 1, INT_MAX);
 		}
 		break;
 	case E_CELL:
@@ -640,13 +640,12 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 			e->act |= ACT_CELL;
 			c->colspan = count_attr(attrs, nattrs, "number-columns-spanned", 1, cap);
 			c->rowspan = count_attr(attrs, nattrs, "number-rows-spanned", 1, cap);
-			c->repeat = count_attr(attrs, nattrs, "number-columns-repeated", 1, cap);
+			c->repeat = count_attr(attrs, nattrs, "number-columns-repeated", 1, INT_MAX);
 			e->saved_ws = o->ws;
 		}
 		break;
 	case E_COVERED:
-		rg_build_covered_cell(b, count_attr(attrs, nattrs, "number-columns-repeated", 1,
-			(int)(b->lim->max_table_cells > INT_MAX ? INT_MAX : b->lim->max_table_cells)));
+		rg_build_covered_cell(b, count_attr(attrs, nattrs, "number-columns-repeated", 1, INT_MAX));
 		o->skip_depth = o->depth;   /* what a merge covers is not shown */
 		break;
 	case E_STYLE:

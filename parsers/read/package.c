@@ -293,6 +293,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr error)
 	if (!error || error->level < XML_ERR_ERROR || st->err)
 		return;
 	snprintf(msg, sizeof(msg), "%s", error->message ? error->message : "malformed XML");
+	msg[strcspn(msg, "\n")] = '\0';   /* libxml2 adds lines of detail: one line only */
 	n = strlen(msg);
 	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
