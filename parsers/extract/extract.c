@@ -551,6 +551,9 @@ static int header_rows(ctx *x, const rg_table *t)
 	return h;
 }
 
+static int find_field(const column_map *map, int field);
+static char *first_line(ctx *x, const char *s);
+
 /* Whether the first row of t is a header naming the columns prev_map has. */
 static int repeats_header(ctx *x, const rg_table *t, const column_map *prev_map)
 {
@@ -572,6 +575,28 @@ static int repeats_header(ctx *x, const rg_table *t, const column_map *prev_map)
 		free(s);
 	}
 	return named >= 2 && same * 3 >= prev_map->ncols;
+}
+
+/* Whether some row of t, read with map, names an item: a number or a kind prefix. */
+static int lists_items(ctx *x, const rg_table *t, const column_map *map)
+{
+	int name_col = find_field(map, F_NAME), seq_col = find_field(map, F_SEQ), r, yes = 0;
+
+	for (r = 0; r < t->nrows && !yes && name_col >= 0; r++) {
+		char seq[RG_SEQ_MAX], *s;
+		const char *rest;
+
+		if (seq_col >= 0 && (s = norm(x, cell_text(t, r, seq_col), 0))) {
+			yes = rg_parse_seq(s, seq, sizeof(seq));
+			free(s);
+		}
+		if (!yes && (s = first_line(x, cell_text(t, r, name_col)))) {
+			yes = rg_split_seq(s, 0, seq, sizeof(seq), &rest)
+			      || rg_rules_first(x->rules, "item_kind", s, strlen(s), x->md) != NULL;
+			free(s);
+		}
+	}
+	return yes;
 }
 
 /* Classify the columns by the text of the header cells above them. */
@@ -1028,7 +1053,8 @@ static void read_tables(ctx *x, const rg_blocks *body, records *rs, unsigned cha
 		table_no++;
 		if (!t->nrows || !t->ncols)
 			continue;
-		if (!t->header_rows && have_prev && prev_map.ncols == t->ncols && !repeats_header(x, t, &prev_map)) {
+		if (!t->header_rows && have_prev && prev_map.ncols == t->ncols && !repeats_header(x, t, &prev_map)
+		    && lists_items(x, t, &prev_map)) {
 			/* a table continued after a page break, without its header */
 			h = 0;
 			map = prev_map;
