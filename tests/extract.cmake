@@ -7,3 +7,4 @@ if(Python3_Interpreter_FOUND)
   add_test(NAME parse_external_is_other
     COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_other.py $<TARGET_FILE:raingan> ${RG_FIXTURES}/external)
 endif()
+rg_unit_test(test_extract)

@@ -70,9 +70,12 @@ typedef struct {
 	pcre2_match_data *md;
 	rg_model *m;
 	int err;
-	/* every line of the document, normalized (Arabic digits), in reading order */
+	/* every distinct line of the document, normalized (Arabic digits), in the
+	** order of first appearance, and how often each appears */
 	char **lines;
+	int *counts;
 	size_t nlines, caplines;
+	rg_strmap line_index;
 } ctx;
 
 static int fail(ctx *x, int code)
@@ -110,6 +113,7 @@ static char *squeeze(ctx *x, const char *s)
 static void add_line(ctx *x, const char *text)
 {
 	char *n, **p;
+	int *q, seen;
 
 	if (!text || !*text || x->err)
 		return;
@@ -119,16 +123,32 @@ static void add_line(ctx *x, const char *text)
 		free(n);
 		return;
 	}
+	if ((seen = rg_strmap_get(&x->line_index, n, strlen(n))) >= 0) {
+		x->counts[seen]++;   /* "0.00" and "☐" a thousand times are one line */
+		free(n);
+		return;
+	}
 	if (x->nlines == x->caplines) {
 		size_t cap = x->caplines ? x->caplines * 2 : 256;
-		if (!(p = realloc(x->lines, cap * sizeof(*p)))) {
+		p = realloc(x->lines, cap * sizeof(*p));
+		if (p)
+			x->lines = p;
+		q = p ? realloc(x->counts, cap * sizeof(*q)) : NULL;
+		if (q)
+			x->counts = q;
+		if (!p || !q) {
 			free(n);
 			fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
 			return;
 		}
-		x->lines = p;
 		x->caplines = cap;
 	}
+	if (rg_strmap_put(&x->line_index, n, strlen(n), (int)x->nlines)) {
+		free(n);
+		fail(x, RG_ENOMEM);
+		return;
+	}
+	x->counts[x->nlines] = 1;
 	x->lines[x->nlines++] = n;
 }
 
@@ -168,19 +188,19 @@ typedef struct {
 	int n;
 } ballot;
 
-static void cast(ballot *b, const char *value, size_t line)
+static void cast(ballot *b, const char *value, size_t line, int weight)
 {
 	int i;
 
 	for (i = 0; i < b->n; i++) {
 		if (!strcmp(b->v[i].value, value)) {
-			b->v[i].count++;
+			b->v[i].count += weight;
 			return;
 		}
 	}
 	if (b->n < (int)(sizeof(b->v) / sizeof(b->v[0]))) {
 		snprintf(b->v[b->n].value, sizeof(b->v[b->n].value), "%s", value);
-		b->v[b->n].count = 1;
+		b->v[b->n].count = weight;
 		b->v[b->n].first = line;
 		b->n++;
 	}
@@ -208,25 +228,29 @@ typedef int (*compose_fn)(ctx *x, const rg_rule *r, char *out, size_t size);
 static const char *vote_category(ctx *x, const char *category, const char *group, compose_fn compose,
 				 ballot *b, int all_vote)
 {
-	size_t i, k;
+	size_t i, k, nrules;
+	const size_t *idx = rg_rules_of(x->rules, category, &nrules);
 
 	b->n = 0;
-	for (k = 0; k < x->rules->len; k++) {
-		const rg_rule *r = &x->rules->items[k];
-		if (strcmp(r->category, category))
-			continue;
+	for (k = 0; k < nrules; k++) {
+		const rg_rule *r = &x->rules->items[idx[k]];
 		for (i = 0; i < x->nlines; i++) {
 			const char *line = x->lines[i];
 			size_t len = strlen(line), off = 0;
 			char value[256];
 
-			while (off < len && pcre2_match(r->re, (PCRE2_SPTR)line, len, off, 0, x->md, NULL) >= 0) {
+			while (off < len && pcre2_match(r->re, (PCRE2_SPTR)line, len, off, PCRE2_NO_UTF_CHECK,
+							x->md, NULL) >= 0) {
 				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
 				int ok = compose ? compose(x, r, value, sizeof(value))
 						 : rg_rule_group(r, x->md, group, value, sizeof(value));
 				if (ok && value[0])
-					cast(b, value, i);
-				off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+					cast(b, value, i, x->counts[i]);
+				if (ov[1] > ov[0])
+					off = ov[1];
+				else   /* an empty match: step over one whole character */
+					for (off = ov[0] + 1; off < len && ((unsigned char)line[off] & 0xC0) == 0x80; off++)
+						;
 			}
 		}
 		if (b->n && !all_vote)
@@ -253,17 +277,13 @@ static void trim_punct(char *s)
 /* kind: the first line (in reading order) that a kind rule matches */
 static void find_kind(ctx *x)
 {
-	size_t i, k;
+	size_t i;
+	const rg_rule *r;
 
 	for (i = 0; i < x->nlines; i++) {
-		for (k = 0; k < x->rules->len; k++) {
-			const rg_rule *r = &x->rules->items[k];
-			if (strcmp(r->category, "kind"))
-				continue;
-			if (rg_rule_match(r, x->lines[i], strlen(x->lines[i]), x->md)) {
-				x->m->kind = rg_doc_kind_from_name(r->label);
-				return;
-			}
+		if ((r = rg_rules_first(x->rules, "kind", x->lines[i], strlen(x->lines[i]), x->md))) {
+			x->m->kind = rg_doc_kind_from_name(r->label);
+			return;
 		}
 	}
 }
@@ -300,14 +320,12 @@ static void find_org(ctx *x)
 	/* count type|place over every spelling of the name */
 	for (i = 0; i < b->n; i++) {
 		char key[256], *bar;
-		int k;
 		snprintf(key, sizeof(key), "%s", b->v[i].value);
 		bar = strchr(key, '|');
 		bar = bar ? strchr(bar + 1, '|') : NULL;
 		if (bar)
 			*bar = '\0';
-		for (k = 0; k < b->v[i].count; k++)
-			cast(places, key, b->v[i].first);
+		cast(places, key, b->v[i].first, b->v[i].count);
 	}
 	{
 		const char *win = winner(places);
@@ -328,10 +346,11 @@ static void find_org(ctx *x)
 				x->m->org_name = dup_or_fail(x, b->v[best].value + wl + 1);
 			} else {
 				/* only abbreviations: the full name from the type's prefix */
-				size_t k;
-				for (k = 0; k < x->rules->len; k++) {
-					const rg_rule *r = &x->rules->items[k];
-					if (!strcmp(r->category, "org_prefix") && !strcmp(r->label, type)) {
+				size_t k, n;
+				const size_t *idx = rg_rules_of(x->rules, "org_prefix", &n);
+				for (k = 0; k < n; k++) {
+					const rg_rule *r = &x->rules->items[idx[k]];
+					if (!strcmp(r->label, type)) {
 						char full[320];
 						snprintf(full, sizeof(full), "%s%s", r->pattern, bar + 1);
 						x->m->org_name = dup_or_fail(x, full);
@@ -688,60 +707,43 @@ static char *first_line(ctx *x, const char *s)
 	return n;
 }
 
-static int dimension_value(ctx *x, const char *text)
+/* The helpers below take text already normalized (Arabic digits, single spaces). */
+
+static int dimension_value(ctx *x, const char *s)
 {
 	const rg_rule *r;
-	char *s = norm(x, text, 0), n[8];
+	char n[8];
 	int d = 0;
 
-	if (!s)
-		return 0;
-	if ((r = rg_rules_first(x->rules, "dimension", s, strlen(s), x->md))
+	if (*s && (r = rg_rules_first(x->rules, "dimension", s, strlen(s), x->md))
 	    && rg_rule_group(r, x->md, "n", n, sizeof(n)))
 		d = atoi(n);
-	free(s);
 	return d >= 1 && d <= 4 ? d : 0;
 }
 
-static char *mission_value(ctx *x, const char *text)
+static char *mission_value(ctx *x, const char *s)
 {
 	const rg_rule *r;
-	char *s = norm(x, text, 0), code[32];
-	char *out = NULL;
+	char code[32];
 
-	if (!s)
-		return NULL;
-	if ((r = rg_rules_first(x->rules, "mission", s, strlen(s), x->md))
+	if (*s && (r = rg_rules_first(x->rules, "mission", s, strlen(s), x->md))
 	    && rg_rule_group(r, x->md, "code", code, sizeof(code)))
-		out = dup_or_fail(x, code);
-	free(s);
-	return out;
+		return dup_or_fail(x, code);
+	return NULL;
 }
 
-static rg_status status_from_text(ctx *x, const char *text)
+static rg_status status_from_text(ctx *x, const char *s)
 {
 	const rg_rule *r;
-	char *s = norm(x, text, 0);
-	rg_status st = RG_STATUS_NONE;
 
-	if (!s)
-		return st;
 	if (*s && (r = rg_rules_first(x->rules, "status", s, strlen(s), x->md)))
-		st = rg_status_from_name(r->label);
-	free(s);
-	return st;
+		return rg_status_from_name(r->label);
+	return RG_STATUS_NONE;
 }
 
-static int is_tick(ctx *x, const char *text)
+static int is_tick(ctx *x, const char *s)
 {
-	char *s = norm(x, text, 0);
-	int yes;
-
-	if (!s)
-		return 0;
-	yes = *s && rg_rules_first(x->rules, "tick", s, strlen(s), x->md) != NULL;
-	free(s);
-	return yes;
+	return *s && rg_rules_first(x->rules, "tick", s, strlen(s), x->md) != NULL;
 }
 
 static void amount_finding(ctx *x, const rg_number *n, const char *what, const char *text, const char *seq)
@@ -800,15 +802,6 @@ static int section_row(ctx *x, const rg_table *t, int r, section_state *sec)
 	return 1;
 }
 
-static int rec_has_mission_cell(ctx *x, const rg_table *t, int r, const column_map *map)
-{
-	char *m = mission_value(x, cell_text(t, r, find_field(map, F_MISSION)));
-	int yes = m != NULL;
-
-	free(m);
-	return yes;
-}
-
 static int seq_first_level(const char *seq)
 {
 	return seq && isdigit((unsigned char)seq[0]) ? atoi(seq) : 0;
@@ -818,45 +811,40 @@ static int seq_first_level(const char *seq)
 static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, section_state *sec,
 		     records *rs, int group, int table_no, int first_row_of_continuation)
 {
-	int name_col = find_field(map, F_NAME), seq_col = find_field(map, F_SEQ), c;
+	int name_col = find_field(map, F_NAME), seq_col = find_field(map, F_SEQ);
+	int dim_col = find_field(map, F_DIMENSION), mis_col = find_field(map, F_MISSION), c;
+	char *cells[256] = { NULL };   /* each column's text, normalized once */
 	char *name_line = NULL, *name_norm = NULL, seq[RG_SEQ_MAX] = "";
 	const char *rest = NULL;
 	record *prev = rs->len && rs->items[rs->len - 1].group == group ? &rs->items[rs->len - 1] : NULL;
 	record *rec;
-	int continuation = 0, any = 0;
+	int continuation = 0, any = 0, here[256];
 
-	for (c = 0; c < map->ncols; c++)
-		if (starts_here(t, r, c) && *cell_text(t, r, c))
-			any = 1;
-	if (!any)
-		return;
-	/* footers and totals */
 	for (c = 0; c < map->ncols; c++) {
-		char *s;
-		if (!*cell_text(t, r, c) || !starts_here(t, r, c))
+		here[c] = starts_here(t, r, c);
+		if (!(cells[c] = norm(x, cell_text(t, r, c), 0)))
+			goto done;
+		if (here[c] && *cells[c])
+			any = 1;
+	}
+	if (!any)
+		goto done;
+	/* footers and totals: the first cell with text says so */
+	for (c = 0; c < map->ncols; c++) {
+		if (!here[c] || !*cells[c])
 			continue;
-		if (!(s = norm(x, cell_text(t, r, c), 0)))
-			return;
-		any = rg_rules_first(x->rules, "skip_row", s, strlen(s), x->md) != NULL;
-		free(s);
-		if (any)
-			return;
+		if (rg_rules_first(x->rules, "skip_row", cells[c], strlen(cells[c]), x->md))
+			goto done;
 		break;
 	}
-	if (!(name_line = first_line(x, starts_here(t, r, name_col) ? cell_text(t, r, name_col) : "")))
-		return;
-	if (seq_col >= 0 && starts_here(t, r, seq_col)) {
-		char *s = norm(x, cell_text(t, r, seq_col), 0);
-		if (s && !rg_parse_seq(s, seq, sizeof(seq)))
-			seq[0] = '\0';
-		free(s);
-	}
+	if (!(name_line = first_line(x, here[name_col] ? cell_text(t, r, name_col) : "")))
+		goto done;
+	if (seq_col >= 0 && here[seq_col] && !rg_parse_seq(cells[seq_col], seq, sizeof(seq)))
+		seq[0] = '\0';
 	{
 		char inner[RG_SEQ_MAX];
-		if (rg_split_seq(name_line, 0, inner, sizeof(inner), &rest)) {
-			if (!seq[0])
-				snprintf(seq, sizeof(seq), "%s", inner);
-		}
+		if (rg_split_seq(name_line, 0, inner, sizeof(inner), &rest) && !seq[0])
+			snprintf(seq, sizeof(seq), "%s", inner);
 		name_norm = dup_or_fail(x, rest ? rest : name_line);
 	}
 	if (!name_norm)
@@ -868,8 +856,8 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 	if (prev && !continuation && seq[0] && !strchr(seq, '.') && prev->seq_number
 	    && seq_first_level(seq) <= prev->seq_number
 	    && !rg_rules_first(x->rules, "item_kind", name_norm, strlen(name_norm), x->md)) {
-		int dim = find_field(map, F_DIMENSION) >= 0 ? dimension_value(x, cell_text(t, r, find_field(map, F_DIMENSION))) : 0;
-		char *mis = find_field(map, F_MISSION) >= 0 ? mission_value(x, cell_text(t, r, find_field(map, F_MISSION))) : NULL;
+		int dim = dim_col >= 0 ? dimension_value(x, cells[dim_col]) : 0;
+		char *mis = mis_col >= 0 ? mission_value(x, cells[mis_col]) : NULL;
 		if ((!dim || dim == prev->p.dimension)
 		    && ((!mis && !prev->p.mission) || (mis && prev->p.mission && !strcmp(mis, prev->p.mission))))
 			continuation = 2;
@@ -878,27 +866,23 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 	if (continuation) {
 		rg_project *p = &prev->p;
 		for (c = 0; c < map->ncols; c++) {
-			char *s;
-			if (!starts_here(t, r, c) || !*cell_text(t, r, c))
+			if (!here[c] || !*cells[c])
 				continue;
-			if (!(s = norm(x, cell_text(t, r, c), 0)))
-				break;
 			switch (map->field[c]) {
 			case F_NAME:
 				if (continuation == 1)
-					append_text(x, &p->name, s);
+					append_text(x, &p->name, cells[c]);
 				break;
 			case F_RESPONSIBLE:
-				append_text(x, &p->responsible, s);
+				append_text(x, &p->responsible, cells[c]);
 				break;
 			case F_STATUS:
 				if (!p->status)
-					p->status = status_from_text(x, s);
+					p->status = status_from_text(x, cells[c]);
 				break;
 			default:
 				break;
 			}
-			free(s);
 		}
 		goto done;
 	}
@@ -906,6 +890,7 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 		goto done;
 	if (!(rec = add_record(x, rs)))
 		goto done;
+	prev = rs->len >= 2 && rs->items[rs->len - 2].group == group ? &rs->items[rs->len - 2] : NULL;
 	rec->group = group;
 	rec->table = table_no;
 	rec->p.name = name_norm;
@@ -920,14 +905,11 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 	if (sec->mission[0])
 		rec->p.mission = dup_or_fail(x, sec->mission);
 	for (c = 0; c < map->ncols; c++) {
-		const char *raw = cell_text(t, r, c);
-		char *s;
+		const char *s = cells[c];
 		rg_number n;
 
-		if (!*raw)
+		if (!*s)
 			continue;
-		if (!(s = norm(x, raw, 0)))
-			break;
 		if (rg_is_no_budget_text(s))
 			rec->p.no_budget = 1;
 		switch (map->field[c]) {
@@ -979,7 +961,7 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 				rec->p.status = status_from_text(x, s);
 			break;
 		case F_RESPONSIBLE:
-			if (starts_here(t, r, c))
+			if (here[c])
 				append_text(x, &rec->p.responsible, s);
 			break;
 		default:
@@ -987,29 +969,22 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 				rec->p.status = status_of_field(map->field[c]);
 			break;
 		}
-		free(s);
 	}
 	if (!rec->p.status && !map->has_status_columns)
 		rec->p.status = sec->section_status;
 	/* a merged dimension/mission cell whose text a page break cut: carry them down */
-	if (prev && find_field(map, F_DIMENSION) >= 0 && !dimension_value(x, cell_text(t, r, find_field(map, F_DIMENSION)))) {
-		rec = &rs->items[rs->len - 1];
-		prev = &rs->items[rs->len - 2];
+	if (prev && dim_col >= 0 && !dimension_value(x, cells[dim_col])) {
+		char *mis = mis_col >= 0 ? mission_value(x, cells[mis_col]) : NULL;
 		rec->p.dimension = prev->p.dimension;
-		if (find_field(map, F_MISSION) >= 0 && !rec_has_mission_cell(x, t, r, map)) {
+		if (mis_col >= 0 && !mis) {
 			free(rec->p.mission);
 			rec->p.mission = dup_or_fail(x, prev->p.mission);
 		}
-	}
-	/* years that all say "-": the plan states no amount */
-	if (rec->p.budget_by_year) {
-		size_t i;
-		int have = 0;
-		for (i = 0; i < rec->p.n_budget_by_year; i++)
-			have |= rec->p.budget_by_year[i].amount.value != 0;
-		(void)have;
+		free(mis);
 	}
 done:
+	for (c = 0; c < map->ncols; c++)
+		free(cells[c]);
 	free(name_line);
 	free(name_norm);
 }
@@ -1233,6 +1208,8 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	for (i = 0; i < x.nlines; i++)
 		free(x.lines[i]);
 	free(x.lines);
+	free(x.counts);
+	rg_strmap_free(&x.line_index);
 	pcre2_match_data_free(x.md);
 	rc = x.err;
 	if (rc) {

@@ -72,6 +72,50 @@ static char *next_field(char **s)
 	return start;
 }
 
+/* Group the rules by category, so that a lookup does not walk them all. */
+static int index_categories(rg_rules *rules)
+{
+	size_t i, k;
+
+	for (k = 0; k < rules->ncategories; k++)
+		free(rules->categories[k].rules);
+	free(rules->categories);
+	rules->categories = calloc(rules->len + 1, sizeof(*rules->categories));
+	rules->ncategories = 0;
+	if (!rules->categories)
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	for (i = 0; i < rules->len; i++) {
+		rg_rule_category *c = NULL;
+		size_t *p;
+		for (k = 0; k < rules->ncategories; k++)
+			if (!strcmp(rules->categories[k].name, rules->items[i].category))
+				c = &rules->categories[k];
+		if (!c) {
+			c = &rules->categories[rules->ncategories++];
+			strcpy(c->name, rules->items[i].category);
+		}
+		if (!(p = realloc(c->rules, (c->n + 1) * sizeof(*p))))
+			return rg_error_set(RG_ENOMEM, "out of memory");
+		c->rules = p;
+		c->rules[c->n++] = i;
+	}
+	return 0;
+}
+
+const size_t *rg_rules_of(const rg_rules *rules, const char *category, size_t *n)
+{
+	size_t k;
+
+	for (k = 0; k < rules->ncategories; k++) {
+		if (!strcmp(rules->categories[k].name, category)) {
+			*n = rules->categories[k].n;
+			return rules->categories[k].rules;
+		}
+	}
+	*n = 0;
+	return NULL;
+}
+
 int rg_rules_load_file(rg_rules *rules, const char *path)
 {
 	char line[4096];
@@ -105,7 +149,7 @@ int rg_rules_load_file(rg_rules *rules, const char *path)
 		rc = add_rule(rules, category, label, pattern, path, lineno);
 	}
 	fclose(f);
-	return rc;
+	return rc ? rc : index_categories(rules);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -161,6 +205,9 @@ void rg_rules_free(rg_rules *rules)
 {
 	size_t i;
 
+	for (i = 0; i < rules->ncategories; i++)
+		free(rules->categories[i].rules);
+	free(rules->categories);
 	for (i = 0; i < rules->len; i++) {
 		pcre2_code_free(rules->items[i].re);
 		free(rules->items[i].pattern);
@@ -172,7 +219,8 @@ void rg_rules_free(rg_rules *rules)
 
 int rg_rule_match(const rg_rule *r, const char *text, size_t len, pcre2_match_data *md)
 {
-	return pcre2_match(r->re, (PCRE2_SPTR)text, len, 0, 0, md, NULL) >= 0;
+	/* the text is normalized, so valid UTF-8: no need to check it again on every match */
+	return pcre2_match(r->re, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
 }
 
 int rg_rule_group(const rg_rule *r, pcre2_match_data *md, const char *name, char *buf, size_t size)
@@ -191,10 +239,11 @@ int rg_rule_group(const rg_rule *r, pcre2_match_data *md, const char *name, char
 const rg_rule *rg_rules_first(const rg_rules *rules, const char *category, const char *text,
 			      size_t len, pcre2_match_data *md)
 {
-	size_t i;
+	size_t i, n;
+	const size_t *idx = rg_rules_of(rules, category, &n);
 
-	for (i = 0; i < rules->len; i++)
-		if (!strcmp(rules->items[i].category, category) && rg_rule_match(&rules->items[i], text, len, md))
-			return &rules->items[i];
+	for (i = 0; i < n; i++)
+		if (rg_rule_match(&rules->items[idx[i]], text, len, md))
+			return &rules->items[idx[i]];
 	return NULL;
 }

@@ -29,8 +29,16 @@ typedef struct {
 } rg_rule;
 
 typedef struct {
+	char name[32];
+	size_t *rules;          /* indices into items, in file order */
+	size_t n;
+} rg_rule_category;
+
+typedef struct {
 	rg_rule *items;
 	size_t len, cap;
+	rg_rule_category *categories;   /* built after loading: lookups go by category */
+	size_t ncategories;
 } rg_rules;
 
 /* Load every *.rules file of dir (in name order) and compile it; a pattern
@@ -46,8 +54,10 @@ int rg_rule_match(const rg_rule *r, const char *text, size_t len, pcre2_match_da
 /* Copy a named group of the last match into buf; 1 when it was set. */
 int rg_rule_group(const rg_rule *r, pcre2_match_data *md, const char *name, char *buf, size_t size);
 
-/* The first rule of a category that matches text (NULL if none); start
-** continues a search after a given rule. */
+/* The rules of a category in file order (NULL and *n = 0 when there are none). */
+const size_t *rg_rules_of(const rg_rules *rules, const char *category, size_t *n);
+
+/* The first rule of a category that matches text (NULL if none). */
 const rg_rule *rg_rules_first(const rg_rules *rules, const char *category, const char *text,
 			      size_t len, pcre2_match_data *md);
 

@@ -73,14 +73,15 @@ static void add_source(sources *s, const char *key, double value, const char *wh
 static void read_stated_text(rg_model *m, const rg_rules *rules, const char *const *lines, size_t nlines,
 			     pcre2_match_data *md, sources *src)
 {
-	size_t i, k;
+	size_t i, k, nrules;
+	const size_t *idx = rg_rules_of(rules, "stated", &nrules);
 
-	for (k = 0; k < rules->len; k++) {
-		const rg_rule *r = &rules->items[k];
+	for (k = 0; k < nrules; k++) {
+		const rg_rule *r = &rules->items[idx[k]];
 		char value[64];
 		rg_number n;
 
-		if (strcmp(r->category, "stated") || rg_model_get_stated(m, r->label))
+		if (rg_model_get_stated(m, r->label))
 			continue;
 		for (i = 0; i < nlines; i++) {
 			if (!rg_rule_match(r, lines[i], strlen(lines[i]), md)

@@ -30,7 +30,7 @@ enum {
 	E_NOBREAKHYPHEN, E_P, E_PAGEBREAKBEFORE, E_PPR, E_PRCHANGE, E_PTAB, E_R, E_RPR, E_SDT,
 	E_SDTCONTENT, E_SDTPR, E_SECTPR, E_SOFTHYPHEN, E_SYM, E_T, E_TAB, E_TBL, E_TBLGRID,
 	E_TBLHEADER, E_TC, E_TCPR, E_TR, E_TRPR, E_TXBXCONTENT, E_TYPE, E_VANISH, E_VMERGE,
-	E_COMMENTREF,
+	E_COMMENTREF, E_RFONTS,
 	/* w14: */
 	E_W14_CHECKBOX, E_W14_CHECKED,
 	/* mc: */
@@ -55,7 +55,7 @@ static const name_id w_names[] = {
 	{ "gridSpan", E_GRIDSPAN }, { "hMerge", E_HMERGE }, { "headerReference", E_HEADERREF },
 	{ "instrText", E_INSTRTEXT }, { "moveFrom", E_MOVEFROM }, { "noBreakHyphen", E_NOBREAKHYPHEN },
 	{ "numberingChange", E_PRCHANGE }, { "p", E_P }, { "pPr", E_PPR }, { "pPrChange", E_PRCHANGE },
-	{ "pageBreakBefore", E_PAGEBREAKBEFORE }, { "ptab", E_PTAB }, { "r", E_R }, { "rPr", E_RPR },
+	{ "pageBreakBefore", E_PAGEBREAKBEFORE }, { "ptab", E_PTAB }, { "r", E_R }, { "rFonts", E_RFONTS }, { "rPr", E_RPR },
 	{ "rPrChange", E_PRCHANGE }, { "sdt", E_SDT }, { "sdtContent", E_SDTCONTENT },
 	{ "sdtPr", E_SDTPR }, { "sectPr", E_SECTPR }, { "sectPrChange", E_PRCHANGE },
 	{ "softHyphen", E_SOFTHYPHEN }, { "sym", E_SYM }, { "t", E_T }, { "tab", E_TAB },
@@ -149,6 +149,7 @@ typedef struct {
 	int depth;
 	int skip_depth;                /* > 0: inside a skipped subtree that began at this depth */
 	int run_hidden;
+	char run_font[64];             /* the run's symbol font (Wingdings...), or "" */
 	int text_open;                 /* inside w:t or m:t */
 	field fields[MAX_STACK];
 	int nfields, instr_fields;
@@ -327,7 +328,22 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 		break;
 	case E_R:
 		d->run_hidden = 0;
+		d->run_font[0] = '\0';
 		e->act = ACT_RUN;
+		break;
+	case E_RFONTS:
+		/* text typed in a symbol font: its codes mean that font's glyphs */
+		if (parent_id(d) == E_RPR && d->depth >= 3 && d->stack[d->depth - 3].id == E_R) {
+			static const char *const which[] = { "ascii", "hAnsi", "cs", "eastAsia" };
+			char font[64];
+			size_t k;
+			for (k = 0; k < sizeof(which) / sizeof(which[0]); k++) {
+				if (rg_xml_attr(attrs, nattrs, which[k], font, sizeof(font)) && rg_symbol_font(font)) {
+					memcpy(d->run_font, font, sizeof(font));
+					break;
+				}
+			}
+		}
 		break;
 	case E_VANISH:
 		if (parent_id(d) == E_RPR && d->depth >= 3 && d->stack[d->depth - 3].id == E_R)
@@ -538,8 +554,10 @@ static void end_element(void *ctx, const xmlChar *local, const xmlChar *prefix, 
 		on_fldchar_end(d);
 	if (e->act & ACT_TEXT)
 		d->text_open--;
-	if (e->act & ACT_RUN)
+	if (e->act & ACT_RUN) {
 		d->run_hidden = 0;
+		d->run_font[0] = '\0';
+	}
 	if (e->act & ACT_SDT)
 		d->nsdts--;
 	if (e->act & ACT_MC)
@@ -574,6 +592,21 @@ static void characters(void *ctx, const xmlChar *ch, int len)
 
 	if (d->skip_depth || d->text_open <= 0 || !can_emit(d))
 		return;
+	if (d->run_font[0]) {
+		const char *s = (const char *)ch;
+		int i = 0;
+		while (i < len) {
+			unsigned cp, u;
+			int n = rg_utf8_decode(s + i, (size_t)(len - i), &cp);
+			u = rg_symbol_map(d->run_font, cp);
+			if (u)
+				rg_build_codepoint(d->b, u);
+			else
+				rg_build_text(d->b, s + i, (size_t)n);
+			i += n;
+		}
+		return;
+	}
 	rg_build_text(d->b, (const char *)ch, (size_t)len);
 }
 

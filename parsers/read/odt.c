@@ -18,7 +18,7 @@
 #include "../core/strmap.h"
 #include "symbols.h"
 
-enum { NS_OTHER = 0, NS_OFFICE, NS_TEXT, NS_TABLE, NS_STYLE, NS_DRAW, NS_LOEXT, NS_SVG };
+enum { NS_OTHER = 0, NS_OFFICE, NS_TEXT, NS_TABLE, NS_STYLE, NS_DRAW, NS_LOEXT, NS_SVG, NS_FIELD };
 
 enum {
 	E_OTHER = 0,
@@ -27,7 +27,7 @@ enum {
 	E_OFFICE_TEXT, E_P, E_H, E_SPAN, E_S, E_TAB, E_LINE_BREAK, E_NOTE_BODY, E_HIDDEN,
 	E_TABLE, E_TABLE_COLUMN, E_HEADER_ROWS, E_ROW, E_CELL, E_COVERED,
 	E_STYLE, E_TEXT_PROPS, E_PARA_PROPS, E_TABLE_PROPS, E_FONT_FACE, E_HEADER_FOOTER,
-	E_TEXTBOX, E_CONTENT_CONTROL, E_MASTER_STYLES
+	E_TEXTBOX, E_CONTENT_CONTROL, E_MASTER_STYLES, E_FIELDMARK, E_FIELD_PARAM
 };
 
 typedef struct {
@@ -75,6 +75,8 @@ struct rg_odt {
 	char **face_families;
 	size_t nfaces, capfaces;
 	int cur_style;            /* the style:style being read, or -1 */
+	int fieldmark_box;        /* inside a FORMCHECKBOX fieldmark (a Word legacy check box) */
+	int fieldmark_checked;
 	int in_styles;            /* reading styles.xml */
 };
 
@@ -102,6 +104,8 @@ static int ns_of(const char *uri)
 	}
 	if (!strcmp(uri, "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"))
 		return NS_LOEXT;
+	if (!strcmp(uri, "urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0"))
+		return NS_FIELD;
 	return NS_OTHER;
 }
 
@@ -189,6 +193,10 @@ static int lookup_id(const char *l, const char *uri)
 		return !strcmp(l, "title") || !strcmp(l, "desc") ? E_SKIP : E_OTHER;
 	case NS_LOEXT:
 		return !strcmp(l, "content-control") ? E_CONTENT_CONTROL : E_OTHER;
+	case NS_FIELD:
+		if (!strcmp(l, "fieldmark"))
+			return E_FIELDMARK;
+		return !strcmp(l, "param") ? E_FIELD_PARAM : E_OTHER;
 	default:
 		return E_OTHER;
 	}
@@ -603,6 +611,21 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 			o->skip_depth = o->depth;
 		}
 		break;
+	case E_FIELDMARK: {
+		char type[128];
+		if (rg_xml_attr(attrs, nattrs, "type", type, sizeof(type)) && strstr(type, "FORMCHECKBOX")) {
+			o->fieldmark_box = 1;
+			o->fieldmark_checked = 0;
+		}
+		break;
+	}
+	case E_FIELD_PARAM: {
+		char name[64];
+		if (o->fieldmark_box && rg_xml_attr(attrs, nattrs, "name", name, sizeof(name))
+		    && !strcmp(name, "Checkbox_Checked"))
+			o->fieldmark_checked = rg_xml_attr(attrs, nattrs, "value", v, sizeof(v)) && !strcmp(v, "true");
+		break;
+	}
 	case E_TABLE:
 		if (!o->in_text)
 			break;
@@ -687,6 +710,13 @@ static void end_element(void *ctx, const xmlChar *local, const xmlChar *prefix, 
 			o->skip_depth = 0;
 		o->depth--;
 		return;
+	}
+	if (e->id == E_FIELDMARK && o->fieldmark_box) {
+		o->fieldmark_box = 0;
+		if (can_emit(o)) {
+			emit_cp(o, o->fieldmark_checked ? 0x2611 : 0x2610);
+			o->ws = 0;
+		}
 	}
 	if (e->act & ACT_FONT)
 		o->font = e->saved_font;
