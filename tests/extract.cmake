@@ -8,3 +8,7 @@ if(Python3_Interpreter_FOUND)
     COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_other.py $<TARGET_FILE:raingan> ${RG_FIXTURES}/external)
 endif()
 rg_unit_test(test_extract)
+if(Python3_Interpreter_FOUND)
+  add_test(NAME check_command_exit_status
+    COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_command.py $<TARGET_FILE:raingan> ${RG_FIXTURES}/corpus)
+endif()

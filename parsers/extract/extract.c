@@ -1159,6 +1159,26 @@ static void merge_records(ctx *x, records *rs)
 
 /* ---- the whole ----------------------------------------------------------------------------- */
 
+/* A report whose basics could not be found says so: nothing is silently empty. */
+static void missing_fields(ctx *x)
+{
+	rg_model *m = x->m;
+
+	if (m->kind == RG_KIND_OTHER)
+		return;
+	if (!m->n_projects)
+		rg_model_add_finding(m, RG_SEV_ERROR, "no_projects",
+			"the document reads as a %s but no project table could be interpreted", rg_doc_kind_name(m->kind));
+	if (!m->org_name)
+		rg_model_add_finding(m, RG_SEV_WARNING, "no_organization", "no organization name was found");
+	if (m->kind == RG_KIND_PROGRESS_REPORT && !m->fiscal_year)
+		rg_model_add_finding(m, RG_SEV_WARNING, "no_fiscal_year", "no fiscal year was found");
+	if (m->kind == RG_KIND_PROGRESS_REPORT && !m->round_months)
+		rg_model_add_finding(m, RG_SEV_WARNING, "no_round", "no reporting round (6 or 12 months) was found");
+	if (m->kind == RG_KIND_ACTION_PLAN && !m->plan_from)
+		rg_model_add_finding(m, RG_SEV_WARNING, "no_plan_period", "no plan period was found");
+}
+
 int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 {
 	ctx x;
@@ -1202,6 +1222,8 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 		*dst = rs.items[i].p;
 	}
 	free(rs.items);
+	if (!x.err)
+		missing_fields(&x);
 	if (!x.err)
 		rg_validate(x.m, x.rules, (const char *const *)x.lines, x.nlines, x.md, doc, is_project);
 	free(is_project);

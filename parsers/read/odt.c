@@ -526,7 +526,7 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 	(void)ns;
 	(void)ndefaulted;
 	if (o->depth >= MAX_DEPTH) {
-		rg_error_set(RG_ELIMIT, "XML nested deeper than %d elements", MAX_DEPTH);
+		rg_error_set(RG_ELIMIT, "XML elements nested deeper than %d levels (the XML depth limit)", MAX_DEPTH);
 		rg_xml_stop(&o->xml, RG_ELIMIT);
 		return;
 	}
