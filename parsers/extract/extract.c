@@ -634,6 +634,8 @@ static void map_columns(ctx *x, const rg_table *t, int h, column_map *map)
 			const rg_cell *o = rg_table_origin(t, r, c);
 			if (r > 0 && o == rg_table_origin(t, r - 1, c))
 				continue;
+			if (o->colspan >= t->ncols && t->ncols > 1)
+				continue;   /* a title row across the table names no column */
 			rg_buf_puts(&head, o->text ? o->text : "");
 			rg_buf_putc(&head, ' ');
 		}

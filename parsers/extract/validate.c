@@ -24,7 +24,7 @@
 typedef struct {
 	const char *key;
 	rg_status status;          /* RG_STATUS_NONE: all projects */
-	int amount;                /* 1: a sum of disbursed amounts */
+	int amount;                /* 1: a sum of disbursed amounts, 2: of budgets */
 	const char *words;
 } stated_key;
 
@@ -36,6 +36,7 @@ static const stated_key keys[] = {
 	{ "not_possible", RG_STATUS_NOT_POSSIBLE, 0, "projects not possible" },
 	{ "not_started", RG_STATUS_NOT_STARTED, 0, "projects not started" },
 	{ "disbursed_total", RG_STATUS_NONE, 1, "baht disbursed" },
+	{ "budget_total", RG_STATUS_NONE, 2, "baht budgeted" },
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 
@@ -43,6 +44,9 @@ typedef struct {
 	double value[NKEYS][MAX_SOURCES];
 	const char *source[NKEYS][MAX_SOURCES];
 	int n[NKEYS];
+	/* per dimension (1-4), from summary tables with a dimension column: the first source */
+	double dim_value[NKEYS][5];
+	const char *dim_source[NKEYS][5];
 } sources;
 
 static int key_index(const char *key)
@@ -125,6 +129,8 @@ static char *column_header(const rg_table *t, int h, int c)
 		const rg_cell *o = rg_table_origin(t, r, c);
 		if (r > 0 && o == rg_table_origin(t, r - 1, c))
 			continue;
+		if (o->colspan >= t->ncols && t->ncols > 1)
+			continue;   /* a title row across the table names no column */
 		rg_buf_puts(&b, o->text ? o->text : "");
 	}
 	s = squeezed(rg_buf_cstr(&b));
@@ -167,10 +173,45 @@ static int total_row(const rg_rules *rules, const rg_table *t, int h, pcre2_matc
 	return yes;
 }
 
+/* The column of a summary table whose header names the dimension, or -1. */
+static int dimension_column(const rg_rules *rules, const rg_table *t, int h, pcre2_match_data *md)
+{
+	const rg_rule *r;
+	int c;
+
+	for (c = 0; c < t->ncols; c++) {
+		char *head = column_header(t, h, c);
+		int yes;
+		if (!head)
+			return -1;
+		yes = *head && (r = rg_rules_first(rules, "column", head, strlen(head), md)) && !strcmp(r->label, "dimension");
+		free(head);
+		if (yes)
+			return c;
+	}
+	return -1;
+}
+
+/* The dimension a summary row speaks of (1-4), or 0. */
+static int row_dimension(const rg_rules *rules, const rg_table *t, int r, int c, pcre2_match_data *md)
+{
+	const rg_cell *cell = rg_table_cell(t, r, c);
+	const rg_rule *rule;
+	char *s = NULL, n[8];
+	int d = 0;
+
+	if (!cell->text || rg_thai_normalize(cell->text, RG_NORM_ARABIC_DIGITS, &s))
+		return 0;
+	if ((rule = rg_rules_first(rules, "dimension", s, strlen(s), md)) && rg_rule_group(rule, md, "n", n, sizeof(n)))
+		d = atoi(n);
+	free(s);
+	return d >= 1 && d <= 4 ? d : 0;
+}
+
 static void check_table(rg_model *m, const rg_rules *rules, const rg_table *t, int table_no,
 			pcre2_match_data *md, sources *src)
 {
-	int h = t->header_rows ? t->header_rows : 1, c, r, total, data_rows;
+	int h = t->header_rows ? t->header_rows : 1, c, r, total, data_rows, dim_col;
 	char name[32];
 
 	snprintf(name, sizeof(name), "table %d", table_no);
@@ -178,6 +219,7 @@ static void check_table(rg_model *m, const rg_rules *rules, const rg_table *t, i
 		return;
 	total = total_row(rules, t, h, md);
 	data_rows = t->nrows - h - total;
+	dim_col = dimension_column(rules, t, h, md);
 	for (c = 0; c < t->ncols; c++) {
 		const rg_rule *stated, *skip, *money;
 		char *head;
@@ -197,6 +239,14 @@ static void check_table(rg_model *m, const rg_rules *rules, const rg_table *t, i
 			int row = total ? t->nrows - 1 : (data_rows == 1 ? h : -1);
 			if (row >= 0 && amount_at(t, row, c, &v))
 				add_source(src, stated->label, v, table_no_name(table_no));
+			/* one row per dimension: what each dimension states */
+			for (r = h; dim_col >= 0 && r < t->nrows - total; r++) {
+				int d = row_dimension(rules, t, r, dim_col, md), k = key_index(stated->label);
+				if (d && k >= 0 && !src->dim_source[k][d] && amount_at(t, r, c, &v)) {
+					src->dim_value[k][d] = v;
+					src->dim_source[k][d] = table_no_name(table_no);
+				}
+			}
 		}
 		if (!total || skip || c == 0)
 			continue;
@@ -249,20 +299,27 @@ void rg_validate(rg_model *m, const rg_rules *rules, const char *const *lines, s
 	if (!m->n_projects)
 		return;
 	for (k = 0; k < NKEYS; k++) {
-		double rows = 0;
-		int any = 0;
+		double rows = 0, per_dim[5] = { 0, 0, 0, 0, 0 };
+		int any = 0, d;
 		rg_buf says = RG_BUF_INIT;
+		const char *code = keys[k].amount ? "stated_total_mismatch" : "stated_count_mismatch";
+		int decimals = keys[k].amount ? 2 : 0;
 
 		for (i = 0; i < m->n_projects; i++) {
 			const rg_project *p = &m->projects[i];
+			const rg_amount *a = keys[k].amount == 1 ? &p->disbursed : &p->budget;
+			double v = 0;
 			if (keys[k].amount) {
-				if (p->disbursed.set) {
-					rows += p->disbursed.value;
-					any = 1;
-				}
+				if (!a->set)
+					continue;
+				v = a->value;
+				any = 1;
 			} else if (!keys[k].status || p->status == keys[k].status) {
-				rows += 1;
+				v = 1;
 			}
+			rows += v;
+			if (p->dimension >= 1 && p->dimension <= 4)
+				per_dim[p->dimension] += v;
 		}
 		if (keys[k].amount && !any)
 			continue;
@@ -270,12 +327,17 @@ void rg_validate(rg_model *m, const rg_rules *rules, const char *const *lines, s
 			if (fabs(src.value[k][s] - rows) <= (keys[k].amount ? 0.005 : 0.5))
 				continue;
 			rg_buf_printf(&says, "%s%s says %.*f", says.len ? ", " : "", src.source[k][s],
-				keys[k].amount ? 2 : 0, src.value[k][s]);
+				decimals, src.value[k][s]);
 		}
 		if (says.len)
-			rg_model_add_finding(m, RG_SEV_WARNING, keys[k].amount ? "stated_total_mismatch" : "stated_count_mismatch",
-				"%s: %s; the project rows give %.*f", keys[k].words, rg_buf_cstr(&says),
-				keys[k].amount ? 2 : 0, rows);
+			rg_model_add_finding(m, RG_SEV_WARNING, code, "%s: %s; the project rows give %.*f",
+				keys[k].words, rg_buf_cstr(&says), decimals, rows);
 		rg_buf_free(&says);
+		for (d = 1; d <= 4; d++) {
+			if (!src.dim_source[k][d] || fabs(src.dim_value[k][d] - per_dim[d]) <= (keys[k].amount ? 0.005 : 0.5))
+				continue;
+			rg_model_add_finding(m, RG_SEV_WARNING, code, "%s in dimension %d: %s says %.*f; the project rows give %.*f",
+				keys[k].words, d, src.dim_source[k][d], decimals, src.dim_value[k][d], decimals, per_dim[d]);
+		}
 	}
 }
