@@ -163,6 +163,10 @@ static void test_normalize(void)
 	/* keeping lines */
 	NORM(" บรรทัด  ๑ \n\n  บรรทัด\u00A0 ๒\r\n", RG_NORM_KEEP_NEWLINES, "บรรทัด ๑\nบรรทัด ๒");
 	NORM("a\r\nb", RG_NORM_KEEP_NEWLINES, "a\nb");
+	/* column headers: spaces dropped, not collapsed (narrow cells break words) */
+	NORM("ดำเนิน การแล้ว\nเสร็จ", RG_NORM_NO_SPACES, "ดำเนินการแล้วเสร็จ");
+	NORM(" ปี ๒๕๖๖ งบประมาณ ", RG_NORM_NO_SPACES | RG_NORM_ARABIC_DIGITS, "ปี2566งบประมาณ");
+	NORM("a\nb", RG_NORM_NO_SPACES | RG_NORM_KEEP_NEWLINES, "a\nb");
 	NORM("a \n b\u2028c", RG_NORM_KEEP_NEWLINES, "a\nb\nc");
 	NORM("a\r\nb", 0, "a b");
 	NORM("\n\na\n", RG_NORM_KEEP_NEWLINES, "a");

@@ -25,6 +25,7 @@
 #include "../core/error.h"
 #include "../core/sha256.h"
 #include "../core/strmap.h"
+#include "columns.h"
 #include "rules.h"
 #include "thai.h"
 #include "validate.h"
@@ -99,15 +100,7 @@ static char *norm(ctx *x, const char *s, unsigned flags)
 /* Normalized text without any space: for headers split by narrow cells. */
 static char *squeeze(ctx *x, const char *s)
 {
-	char *t = norm(x, s, 0), *r, *w;
-
-	if (!t)
-		return NULL;
-	for (r = w = t; *r; r++)
-		if (*r != ' ')
-			*w++ = *r;
-	*w = '\0';
-	return t;
+	return norm(x, s, RG_NORM_NO_SPACES);
 }
 
 static void add_line(ctx *x, const char *text)
@@ -621,29 +614,18 @@ static int lists_items(ctx *x, const rg_table *t, const column_map *map)
 /* Classify the columns by the text of the header cells above them. */
 static void map_columns(ctx *x, const rg_table *t, int h, column_map *map)
 {
-	int c, r;
+	int c;
 
 	memset(map, 0, sizeof(*map));
 	map->ncols = t->ncols < 256 ? t->ncols : 256;
 	for (c = 0; c < map->ncols; c++) {
-		rg_buf head = RG_BUF_INIT;
 		const rg_rule *rule;
 		char *s, year[16];
 
-		for (r = 0; r < h; r++) {
-			const rg_cell *o = rg_table_origin(t, r, c);
-			if (r > 0 && o == rg_table_origin(t, r - 1, c))
-				continue;
-			if (o->colspan >= t->ncols && t->ncols > 1)
-				continue;   /* a title row across the table names no column */
-			rg_buf_puts(&head, o->text ? o->text : "");
-			rg_buf_putc(&head, ' ');
-		}
-		if (!(s = squeeze(x, rg_buf_cstr(&head)))) {
-			rg_buf_free(&head);
+		if (!(s = rg_column_header(t, h, c))) {
+			fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
 			return;
 		}
-		rg_buf_free(&head);
 		rule = *s ? rg_rules_first(x->rules, "column", s, strlen(s), x->md) : NULL;
 		if (rule) {
 			map->field[c] = field_of(rule->label);

@@ -118,7 +118,7 @@ void rg_thai_normalize_append(rg_buf *out, const char *s, size_t n, unsigned fla
 		emit[nemit++] = cp;
 		if (nemit == 1 && is_thai_mark(cp) && cp == prev)
 			continue;
-		if (pending && out->len > first)
+		if (pending && out->len > first && !(flags & RG_NORM_NO_SPACES && pending == 1))
 			rg_buf_putc(out, pending == 2 ? '\n' : ' ');
 		pending = 0;
 		for (k = 0; k < nemit; k++) {

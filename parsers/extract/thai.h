@@ -24,7 +24,10 @@ enum {
 	** break is a space. */
 	RG_NORM_KEEP_NEWLINES = 1,
 	/* Also turn Thai digits U+0E50..U+0E59 into ASCII 0-9. */
-	RG_NORM_ARABIC_DIGITS = 2
+	RG_NORM_ARABIC_DIGITS = 2,
+	/* Drop the spaces instead of collapsing them (for column headers, where
+	** narrow cells break words: "ดำเนิน การ" -> "ดำเนินการ"). */
+	RG_NORM_NO_SPACES = 4
 };
 
 /*

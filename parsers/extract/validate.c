@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "../core/buf.h"
+#include "columns.h"
 #include "thai.h"
 #include "values.h"
 
@@ -107,35 +108,10 @@ static void read_stated_text(rg_model *m, const rg_rules *rules, const char *con
 
 static char *squeezed(const char *text)
 {
-	char *t = NULL, *r, *w;
+	char *t = NULL;
 
-	if (rg_thai_normalize(text ? text : "", RG_NORM_ARABIC_DIGITS, &t))
-		return NULL;
-	for (r = w = t; *r; r++)
-		if (*r != ' ')
-			*w++ = *r;
-	*w = '\0';
+	rg_thai_normalize(text ? text : "", RG_NORM_NO_SPACES | RG_NORM_ARABIC_DIGITS, &t);
 	return t;
-}
-
-/* The header text above column c (every header row, spaces removed). */
-static char *column_header(const rg_table *t, int h, int c)
-{
-	rg_buf b = RG_BUF_INIT;
-	char *s;
-	int r;
-
-	for (r = 0; r < h; r++) {
-		const rg_cell *o = rg_table_origin(t, r, c);
-		if (r > 0 && o == rg_table_origin(t, r - 1, c))
-			continue;
-		if (o->colspan >= t->ncols && t->ncols > 1)
-			continue;   /* a title row across the table names no column */
-		rg_buf_puts(&b, o->text ? o->text : "");
-	}
-	s = squeezed(rg_buf_cstr(&b));
-	rg_buf_free(&b);
-	return s;
 }
 
 static int amount_at(const rg_table *t, int r, int c, double *v)
@@ -180,7 +156,7 @@ static int dimension_column(const rg_rules *rules, const rg_table *t, int h, pcr
 	int c;
 
 	for (c = 0; c < t->ncols; c++) {
-		char *head = column_header(t, h, c);
+		char *head = rg_column_header(t, h, c);
 		int yes;
 		if (!head)
 			return -1;
@@ -228,7 +204,7 @@ static void check_table(rg_model *m, const rg_rules *rules, const rg_table *t, i
 
 		if (c > 0 && rg_table_origin(t, h, c) == rg_table_origin(t, h, c - 1))
 			continue;
-		if (!(head = column_header(t, h, c)))
+		if (!(head = rg_column_header(t, h, c)))
 			return;
 		stated = *head ? rg_rules_first(rules, "stated_column", head, strlen(head), md) : NULL;
 		skip = *head ? rg_rules_first(rules, "total_skip_column", head, strlen(head), md) : NULL;
