@@ -98,9 +98,23 @@ static int sniff_file(const char *path, int zip_code)
 	return rc;
 }
 
+/* Wrap an open zip; it is discarded on failure. */
+static int wrap(zip_t *z, const rg_limits *lim, rg_package **out)
+{
+	rg_package *pkg = calloc(1, sizeof(*pkg));
+
+	if (!pkg) {
+		zip_discard(z);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	pkg->zip = z;
+	pkg->lim = lim;
+	*out = pkg;
+	return 0;
+}
+
 int rg_package_open_file(const char *path, const rg_limits *lim, rg_package **out)
 {
-	rg_package *pkg;
 	struct stat st;
 	int zerr = 0;
 	zip_t *z;
@@ -125,21 +139,13 @@ int rg_package_open_file(const char *path, const rg_limits *lim, rg_package **ou
 		}
 		return sniff_file(path, zerr);
 	}
-	if (!(pkg = calloc(1, sizeof(*pkg)))) {
-		zip_discard(z);
-		return rg_error_set(RG_ENOMEM, "out of memory");
-	}
-	pkg->zip = z;
-	pkg->lim = lim;
-	*out = pkg;
-	return 0;
+	return wrap(z, lim, out);
 }
 
 int rg_package_open_memory(const void *data, size_t len, const rg_limits *lim, rg_package **out)
 {
 	zip_error_t ze;
 	zip_source_t *src;
-	rg_package *pkg;
 	zip_t *z;
 	int code;
 
@@ -160,14 +166,7 @@ int rg_package_open_memory(const void *data, size_t len, const rg_limits *lim, r
 		return not_a_zip(data, len, code);
 	}
 	zip_error_fini(&ze);
-	if (!(pkg = calloc(1, sizeof(*pkg)))) {
-		zip_discard(z);
-		return rg_error_set(RG_ENOMEM, "out of memory");
-	}
-	pkg->zip = z;
-	pkg->lim = lim;
-	*out = pkg;
-	return 0;
+	return wrap(z, lim, out);
 }
 
 void rg_package_close(rg_package *pkg)

@@ -340,6 +340,22 @@ static int read_package(rg_package *pkg, const rg_limits *lim, rg_doc **out)
 	return 0;
 }
 
+static const rg_limits *or_default(const rg_limits *lim, rg_limits *defaults)
+{
+	if (lim)
+		return lim;
+	rg_limits_default(defaults);
+	return defaults;
+}
+
+static int read_and_close(rg_package *pkg, const rg_limits *lim, rg_doc **out)
+{
+	int rc = read_package(pkg, lim, out);
+
+	rg_package_close(pkg);
+	return rc;
+}
+
 int rg_read_file(const char *path, const rg_limits *lim, rg_doc **out)
 {
 	rg_limits defaults;
@@ -347,16 +363,11 @@ int rg_read_file(const char *path, const rg_limits *lim, rg_doc **out)
 	int rc;
 
 	*out = NULL;
-	if (!lim) {
-		rg_limits_default(&defaults);
-		lim = &defaults;
-	}
+	lim = or_default(lim, &defaults);
 	rg_xml_global_init();
 	if ((rc = rg_package_open_file(path, lim, &pkg)))
 		return rc;
-	rc = read_package(pkg, lim, out);
-	rg_package_close(pkg);
-	return rc;
+	return read_and_close(pkg, lim, out);
 }
 
 int rg_read_memory(const void *data, size_t len, const rg_limits *lim, rg_doc **out)
@@ -366,16 +377,11 @@ int rg_read_memory(const void *data, size_t len, const rg_limits *lim, rg_doc **
 	int rc;
 
 	*out = NULL;
-	if (!lim) {
-		rg_limits_default(&defaults);
-		lim = &defaults;
-	}
+	lim = or_default(lim, &defaults);
 	rg_xml_global_init();
 	if ((rc = rg_package_open_memory(data, len, lim, &pkg)))
 		return rc;
-	rc = read_package(pkg, lim, out);
-	rg_package_close(pkg);
-	return rc;
+	return read_and_close(pkg, lim, out);
 }
 
 static int read_xml(const char *xml, size_t len, const rg_limits *lim, rg_doc **out, rg_format format)
@@ -386,10 +392,7 @@ static int read_xml(const char *xml, size_t len, const rg_limits *lim, rg_doc **
 	int rc;
 
 	*out = NULL;
-	if (!lim) {
-		rg_limits_default(&defaults);
-		lim = &defaults;
-	}
+	lim = or_default(lim, &defaults);
 	rg_xml_global_init();
 	if (!(doc = calloc(1, sizeof(*doc))))
 		return rg_error_set(RG_ENOMEM, "out of memory");
