@@ -1,0 +1,55 @@
+/*
+** report_int.h - what the parts of the report share (report.c: the document,
+** sections.c: one filing's tables and charts, report_text.c: wording and
+** number helpers).  Private to render/pdf/.
+*/
+#ifndef RG_REPORT_INT_H
+#define RG_REPORT_INT_H
+
+#include <stddef.h>
+
+#include <thai/thailib.h>
+
+#include "layout.h"
+#include "report.h"
+#include "stats.h"
+
+#define TABLE_SIZE 11.0
+#define HEAD_SIZE 15.0
+
+/* One selected filing and its figures. */
+typedef struct {
+	const rg_model *m;
+	rg_filing_stats st;
+	thchar_t *prov_key, *org_key;   /* TIS-620 sort keys (th_strcoll: Thai dictionary order) */
+} entry;
+
+/* The report being written. */
+typedef struct {
+	rg_layout l;
+	const rg_report_options *opt;
+	int thai;                       /* Thai digits */
+} report;
+
+/* Status words of the tables, indexed by rg_status (RG_STATUS_NONE: ไม่ระบุสถานะ). */
+extern const char *const rpt_status_label[RG_STATUS_COUNT];
+
+char *rpt_num(char *out, size_t size, long long v, int thai);
+/* "2566-03-20" (BE) -> "๒๐ มีนาคม ๒๕๖๖" */
+void rpt_thai_date(char *out, size_t size, const char *iso_be, int thai);
+/* The filing's kind and period: short for the summary, full for its section. */
+void rpt_filing_label(char *out, size_t size, const rg_model *m, int thai, int full);
+/* A heading kept with the first rows_after table lines. */
+void rpt_heading_keep(report *r, const char *text, double size, int rows_after);
+void rpt_heading(report *r, const char *text, double size);
+/* "มิติที่ ๑"; 0 -> "ไม่ระบุมิติ" */
+const char *rpt_dim_label(char *out, size_t size, int d, int thai);
+/* An amount, "ไม่ใช้งบประมาณ" or "–". */
+void rpt_amount_cell(char *out, size_t size, rg_amount a, int no_budget, int thai);
+
+/* Bars per dimension and the status shares, at the cursor (sections.c). */
+void rpt_charts(report *r, const rg_filing_stats *st);
+/* One filing's section, on a new page (sections.c). */
+void rpt_section(report *r, const entry *e);
+
+#endif
