@@ -58,6 +58,12 @@ int main(void)
 	r = rg_rules_first(&rules, "kind", "แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรม",
 		strlen("แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรม"), md);
 	CHECK(r && !strcmp(r->label, "action_plan"));
+	r = rg_rules_first(&rules, "column", "ผลการดำเนินงานดำเนินการแล้ว", strlen("ผลการดำเนินงานดำเนินการแล้ว"), md);
+	CHECK(r && !strcmp(r->label, "status_completed"));
+	r = rg_rules_first(&rules, "column", "ผลการดำเนินงานยังไม่ดำเนินการ", strlen("ผลการดำเนินงานยังไม่ดำเนินการ"), md);
+	CHECK(r && !strcmp(r->label, "status_not_started"));
+	r = rg_rules_first(&rules, "status", "กำลังดำเนินการ", strlen("กำลังดำเนินการ"), md);
+	CHECK(r && !strcmp(r->label, "in_progress"));
 	r = rg_rules_first(&rules, "tick", "☐", strlen("☐"), md);
 	CHECK(r == NULL);
 	rg_rules_free(&rules);
