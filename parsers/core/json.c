@@ -16,13 +16,17 @@ void rg_json_init(rg_json *j, rg_buf *out, int indent)
 
 static void newline(rg_json *j)
 {
-	int i;
+	static const char spaces[] = "                                                                ";
+	size_t n;
 
 	if (j->indent < 0)
 		return;
 	rg_buf_putc(j->out, '\n');
-	for (i = 0; i < j->depth * j->indent; i++)
-		rg_buf_putc(j->out, ' ');
+	for (n = (size_t)(j->depth * j->indent); n > 0; ) {
+		size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		rg_buf_put(j->out, spaces, k);
+		n -= k;
+	}
 }
 
 /* Separator before a value (or a key): a comma and a newline as needed. */
@@ -89,29 +93,32 @@ void rg_json_quote(rg_buf *out, const char *s, size_t n)
 			i++;
 			continue;
 		}
+		if (c >= 0x80) {
+			/* valid UTF-8 (Thai) stays in the run; only a bad byte breaks it */
+			len = rg_utf8_decode(s + i, n - i, &cp);
+			if (!(cp == 0xFFFD && len == 1)) {
+				run += (size_t)len;
+				i += (size_t)len;
+				continue;
+			}
+		}
 		rg_buf_put(out, s + i - run, run);
 		run = 0;
-		if (c < 0x80) {
-			switch (c) {
-			case '"': rg_buf_puts(out, "\\\""); break;
-			case '\\': rg_buf_puts(out, "\\\\"); break;
-			case '\n': rg_buf_puts(out, "\\n"); break;
-			case '\t': rg_buf_puts(out, "\\t"); break;
-			case '\r': rg_buf_puts(out, "\\r"); break;
-			default: {
+		switch (c) {
+		case '"': rg_buf_puts(out, "\\\""); break;
+		case '\\': rg_buf_puts(out, "\\\\"); break;
+		case '\n': rg_buf_puts(out, "\\n"); break;
+		case '\t': rg_buf_puts(out, "\\t"); break;
+		case '\r': rg_buf_puts(out, "\\r"); break;
+		default:
+			if (c < 0x20) {
 				char e[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
 				rg_buf_put(out, e, 6);
+			} else {
+				rg_buf_puts(out, "\xEF\xBF\xBD");   /* an invalid byte */
 			}
-			}
-			i++;
-			continue;
 		}
-		len = rg_utf8_decode(s + i, n - i, &cp);
-		if (cp == 0xFFFD && len == 1)
-			rg_buf_puts(out, "\xEF\xBF\xBD");
-		else
-			rg_buf_put(out, s + i, (size_t)len);
-		i += (size_t)len;
+		i++;
 	}
 	rg_buf_put(out, s + i - run, run);
 	rg_buf_putc(out, '"');
@@ -134,8 +141,18 @@ void rg_json_string(rg_json *j, const char *s)
 
 void rg_json_int(rg_json *j, long long v)
 {
+	char digits[24];
+	int i = (int)sizeof(digits);
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+
 	before_value(j);
-	rg_buf_printf(j->out, "%lld", v);
+	do {
+		digits[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		digits[--i] = '-';
+	rg_buf_put(j->out, digits + i, sizeof(digits) - (size_t)i);
 }
 
 void rg_json_amount(rg_json *j, double v)

@@ -9,11 +9,12 @@
 
 typedef struct {
 	char **keys;
+	size_t *lens;
 	int *values;
 	size_t cap, len;
 } rg_strmap;
 
-#define RG_STRMAP_INIT { NULL, NULL, 0, 0 }
+#define RG_STRMAP_INIT { NULL, NULL, NULL, 0, 0 }
 
 /* Insert or replace; 0 or RG_ENOMEM.  key need not be NUL-terminated (klen bytes). */
 int rg_strmap_put(rg_strmap *m, const char *key, size_t klen, int value);

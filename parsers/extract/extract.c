@@ -77,6 +77,16 @@ typedef struct {
 	int *counts;
 	size_t nlines, caplines;
 	rg_strmap line_index;
+	/* which rule of a category first matches a text: tables repeat their
+	** headers and cells ("☐", "0.00") many times, so each is matched once */
+	rg_strmap first_rule;
+	/* each cell's normalized text, found by the cell's text pointer (cells
+	** are read twice: as lines, then as table cells) */
+	const char **cell_keys;
+	int *cell_lines;
+	size_t cell_cap, cell_len;
+	char **extra;             /* normalized texts made outside the lines */
+	size_t nextra, capextra;
 } ctx;
 
 static int fail(ctx *x, int code)
@@ -84,6 +94,41 @@ static int fail(ctx *x, int code)
 	if (!x->err)
 		x->err = code;
 	return x->err;
+}
+
+/*
+** rg_rules_first, remembered per document.  On a hit the matching rule is
+** run once more so that x->md holds its groups.
+*/
+static const rg_rule *first_rule(ctx *x, const char *category, const char *s, size_t len)
+{
+	char small[512], *key = small;
+	size_t clen = strlen(category), klen = clen + 1 + len;
+	const rg_rule *r;
+	int idx;
+
+	if (klen > sizeof(small) && !(key = malloc(klen))) {
+		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+		return NULL;
+	}
+	memcpy(key, category, clen);
+	key[clen] = '\x1f';
+	memcpy(key + clen + 1, s, len);
+	idx = rg_strmap_get(&x->first_rule, key, klen);
+	if (idx >= 0) {
+		r = &x->rules->items[idx];
+		if (r->has_groups)
+			rg_rule_match(r, s, len, x->md);
+	} else if (idx == -2) {
+		r = NULL;
+	} else {
+		r = rg_rules_first(x->rules, category, s, len, x->md);
+		if (rg_strmap_put(&x->first_rule, key, klen, r ? (int)(r - x->rules->items) : -2))
+			fail(x, RG_ENOMEM);
+	}
+	if (key != small)
+		free(key);
+	return r;
 }
 
 static char *norm(ctx *x, const char *s, unsigned flags)
@@ -103,23 +148,24 @@ static char *squeeze(ctx *x, const char *s)
 	return norm(x, s, RG_NORM_NO_SPACES);
 }
 
-static void add_line(ctx *x, const char *text)
+/* Add a line (normalized); returns its index, or -1 when empty or on error. */
+static int add_line(ctx *x, const char *text)
 {
 	char *n, **p;
 	int *q, seen;
 
 	if (!text || !*text || x->err)
-		return;
+		return -1;
 	if (!(n = norm(x, text, 0)))
-		return;
+		return -1;
 	if (!*n) {
 		free(n);
-		return;
+		return -1;
 	}
 	if ((seen = rg_strmap_get(&x->line_index, n, strlen(n))) >= 0) {
 		x->counts[seen]++;   /* "0.00" and "☐" a thousand times are one line */
 		free(n);
-		return;
+		return seen;
 	}
 	if (x->nlines == x->caplines) {
 		size_t cap = x->caplines ? x->caplines * 2 : 256;
@@ -132,18 +178,100 @@ static void add_line(ctx *x, const char *text)
 		if (!p || !q) {
 			free(n);
 			fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
-			return;
+			return -1;
 		}
 		x->caplines = cap;
 	}
 	if (rg_strmap_put(&x->line_index, n, strlen(n), (int)x->nlines)) {
 		free(n);
 		fail(x, RG_ENOMEM);
-		return;
+		return -1;
 	}
 	x->counts[x->nlines] = 1;
 	x->lines[x->nlines++] = n;
+	return (int)x->nlines - 1;
 }
+
+static size_t ptr_slot(const ctx *x, const char *p)
+{
+	size_t i = (size_t)(((uintptr_t)p * 0x9E3779B97F4A7C15ull) >> 20) & (x->cell_cap - 1);
+
+	while (x->cell_keys[i] && x->cell_keys[i] != p)
+		i = (i + 1) & (x->cell_cap - 1);
+	return i;
+}
+
+/* Remember that the cell text at p normalizes to line `line`. */
+static void remember_cell(ctx *x, const char *p, int line)
+{
+	size_t i;
+
+	if (line < 0 || x->err)
+		return;
+	if ((x->cell_len + 1) * 2 > x->cell_cap) {
+		size_t cap = x->cell_cap ? x->cell_cap * 2 : 1024, k;
+		const char **keys = calloc(cap, sizeof(*keys));
+		int *lines = calloc(cap, sizeof(*lines));
+		const char **old_keys = x->cell_keys;
+		int *old_lines = x->cell_lines;
+		size_t old_cap = x->cell_cap;
+
+		if (!keys || !lines) {
+			free(keys);
+			free(lines);
+			fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+			return;
+		}
+		x->cell_keys = keys;
+		x->cell_lines = lines;
+		x->cell_cap = cap;
+		for (k = 0; k < old_cap; k++) {
+			if (old_keys[k]) {
+				size_t j = ptr_slot(x, old_keys[k]);
+				keys[j] = old_keys[k];
+				lines[j] = old_lines[k];
+			}
+		}
+		free(old_keys);
+		free(old_lines);
+	}
+	i = ptr_slot(x, p);
+	if (!x->cell_keys[i])
+		x->cell_len++;
+	x->cell_keys[i] = p;
+	x->cell_lines[i] = line;
+}
+
+/* A cell's text, normalized (borrowed: valid until the end of the extraction). */
+static const char *cell_norm(ctx *x, const char *raw)
+{
+	char *n, **p;
+
+	if (!raw || !*raw)
+		return "";
+	if (x->cell_cap) {
+		size_t i = ptr_slot(x, raw);
+		if (x->cell_keys[i])
+			return x->lines[x->cell_lines[i]];
+	}
+	/* not seen as a line (it normalized to nothing, or came from elsewhere) */
+	if (!(n = norm(x, raw, 0)))
+		return "";
+	if (x->nextra == x->capextra) {
+		size_t cap = x->capextra ? x->capextra * 2 : 16;
+		if (!(p = realloc(x->extra, cap * sizeof(*p)))) {
+			free(n);
+			fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+			return "";
+		}
+		x->extra = p;
+		x->capextra = cap;
+	}
+	x->extra[x->nextra++] = n;
+	return n;
+}
+
+
 
 static void collect_lines(ctx *x, const rg_blocks *list)
 {
@@ -160,7 +288,7 @@ static void collect_lines(ctx *x, const rg_blocks *list)
 			for (c = 0; c < b->table->ncols; c++) {
 				const rg_cell *cell = rg_table_cell(b->table, r, c);
 				if (cell->text)
-					add_line(x, cell->text);
+					remember_cell(x, cell->text, add_line(x, cell->text));
 				if (cell->body.len)
 					collect_lines(x, &cell->body);
 			}
@@ -274,7 +402,7 @@ static void find_kind(ctx *x)
 	const rg_rule *r;
 
 	for (i = 0; i < x->nlines; i++) {
-		if ((r = rg_rules_first(x->rules, "kind", x->lines[i], strlen(x->lines[i]), x->md))) {
+		if ((r = first_rule(x, "kind", x->lines[i], strlen(x->lines[i])))) {
 			x->m->kind = rg_doc_kind_from_name(r->label);
 			return;
 		}
@@ -552,7 +680,7 @@ static int header_rows(ctx *x, const rg_table *t)
 			filled++;
 			if (!(s = squeeze(x, cell_text(t, r, c))))
 				return 0;
-			if (rg_rules_first(x->rules, "column", s, strlen(s), x->md))
+			if (first_rule(x, "column", s, strlen(s)))
 				named++;
 			free(s);
 		}
@@ -578,7 +706,7 @@ static int repeats_header(ctx *x, const rg_table *t, const column_map *prev_map)
 			continue;
 		if (!(s = squeeze(x, cell_text(t, 0, c))))
 			return 0;
-		r = rg_rules_first(x->rules, "column", s, strlen(s), x->md);
+		r = first_rule(x, "column", s, strlen(s));
 		if (r) {
 			named++;
 			if (field_of(r->label) == prev_map->field[c])
@@ -604,7 +732,7 @@ static int lists_items(ctx *x, const rg_table *t, const column_map *map)
 		}
 		if (!yes && (s = first_line(x, cell_text(t, r, name_col)))) {
 			yes = rg_split_seq(s, 0, seq, sizeof(seq), &rest)
-			      || rg_rules_first(x->rules, "item_kind", s, strlen(s), x->md) != NULL;
+			      || first_rule(x, "item_kind", s, strlen(s)) != NULL;
 			free(s);
 		}
 	}
@@ -626,18 +754,18 @@ static void map_columns(ctx *x, const rg_table *t, int h, column_map *map)
 			fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
 			return;
 		}
-		rule = *s ? rg_rules_first(x->rules, "column", s, strlen(s), x->md) : NULL;
+		rule = *s ? first_rule(x, "column", s, strlen(s)) : NULL;
 		if (rule) {
 			map->field[c] = field_of(rule->label);
 			if (map->field[c] == F_YEAR && rg_rule_group(rule, x->md, "year", year, sizeof(year)))
 				map->year[c] = atoi(year);
 			if (map->field[c] == F_NAME) {
-				const rg_rule *k = rg_rules_first(x->rules, "default_kind", s, strlen(s), x->md);
+				const rg_rule *k = first_rule(x, "default_kind", s, strlen(s));
 				if (k)
 					map->default_kind = rg_item_kind_from_name(k->label);
 			}
 			if (map->field[c] == F_DIMENSION) {
-				const rg_rule *d = rg_rules_first(x->rules, "dimension", s, strlen(s), x->md);
+				const rg_rule *d = first_rule(x, "dimension", s, strlen(s));
 				char n[8];
 				if (d && rg_rule_group(d, x->md, "n", n, sizeof(n)))
 					map->default_dimension = atoi(n);
@@ -699,7 +827,7 @@ static int dimension_value(ctx *x, const char *s)
 	char n[8];
 	int d = 0;
 
-	if (*s && (r = rg_rules_first(x->rules, "dimension", s, strlen(s), x->md))
+	if (*s && (r = first_rule(x, "dimension", s, strlen(s)))
 	    && rg_rule_group(r, x->md, "n", n, sizeof(n)))
 		d = atoi(n);
 	return d >= 1 && d <= 4 ? d : 0;
@@ -710,7 +838,7 @@ static char *mission_value(ctx *x, const char *s)
 	const rg_rule *r;
 	char code[32];
 
-	if (*s && (r = rg_rules_first(x->rules, "mission", s, strlen(s), x->md))
+	if (*s && (r = first_rule(x, "mission", s, strlen(s)))
 	    && rg_rule_group(r, x->md, "code", code, sizeof(code)))
 		return dup_or_fail(x, code);
 	return NULL;
@@ -720,14 +848,14 @@ static rg_status status_from_text(ctx *x, const char *s)
 {
 	const rg_rule *r;
 
-	if (*s && (r = rg_rules_first(x->rules, "status", s, strlen(s), x->md)))
+	if (*s && (r = first_rule(x, "status", s, strlen(s))))
 		return rg_status_from_name(r->label);
 	return RG_STATUS_NONE;
 }
 
 static int is_tick(ctx *x, const char *s)
 {
-	return *s && rg_rules_first(x->rules, "tick", s, strlen(s), x->md) != NULL;
+	return *s && first_rule(x, "tick", s, strlen(s)) != NULL;
 }
 
 static void amount_finding(ctx *x, const rg_number *n, const char *what, const char *text, const char *seq)
@@ -774,7 +902,7 @@ static int section_row(ctx *x, const rg_table *t, int r, section_state *sec)
 		return 0;
 	if (!(s = norm(x, first->text, 0)))
 		return 1;
-	if (!rg_rules_first(x->rules, "skip_row", s, strlen(s), x->md)) {
+	if (!first_rule(x, "skip_row", s, strlen(s))) {
 		if ((d = dimension_value(x, s)))
 			sec->dimension = d;
 		if ((m = mission_value(x, s))) {
@@ -797,7 +925,7 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 {
 	int name_col = find_field(map, F_NAME), seq_col = find_field(map, F_SEQ);
 	int dim_col = find_field(map, F_DIMENSION), mis_col = find_field(map, F_MISSION), c;
-	char *cells[256] = { NULL };   /* each column's text, normalized once */
+	const char *cells[256];        /* each column's text, normalized (borrowed) */
 	char *name_line = NULL, *name_norm = NULL, seq[RG_SEQ_MAX] = "";
 	const char *rest = NULL;
 	record *prev = rs->len && rs->items[rs->len - 1].group == group ? &rs->items[rs->len - 1] : NULL;
@@ -806,8 +934,7 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 
 	for (c = 0; c < map->ncols; c++) {
 		here[c] = starts_here(t, r, c);
-		if (!(cells[c] = norm(x, cell_text(t, r, c), 0)))
-			goto done;
+		cells[c] = cell_norm(x, cell_text(t, r, c));
 		if (here[c] && *cells[c])
 			any = 1;
 	}
@@ -817,7 +944,7 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 	for (c = 0; c < map->ncols; c++) {
 		if (!here[c] || !*cells[c])
 			continue;
-		if (rg_rules_first(x->rules, "skip_row", cells[c], strlen(cells[c]), x->md))
+		if (first_rule(x, "skip_row", cells[c], strlen(cells[c])))
 			goto done;
 		break;
 	}
@@ -839,7 +966,7 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 	/* numbering going backwards inside one section, on a row that names no kind */
 	if (prev && !continuation && seq[0] && !strchr(seq, '.') && prev->seq_number
 	    && seq_first_level(seq) <= prev->seq_number
-	    && !rg_rules_first(x->rules, "item_kind", name_norm, strlen(name_norm), x->md)) {
+	    && !first_rule(x, "item_kind", name_norm, strlen(name_norm))) {
 		int dim = dim_col >= 0 ? dimension_value(x, cells[dim_col]) : 0;
 		char *mis = mis_col >= 0 ? mission_value(x, cells[mis_col]) : NULL;
 		if ((!dim || dim == prev->p.dimension)
@@ -882,7 +1009,7 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 	rec->p.seq = seq[0] ? dup_or_fail(x, seq) : NULL;
 	rec->seq_number = seq_first_level(seq);
 	{
-		const rg_rule *k = rg_rules_first(x->rules, "item_kind", rec->p.name, strlen(rec->p.name), x->md);
+		const rg_rule *k = first_rule(x, "item_kind", rec->p.name, strlen(rec->p.name));
 		rec->p.kind = k ? rg_item_kind_from_name(k->label) : map->default_kind;
 	}
 	rec->p.dimension = sec->dimension ? sec->dimension : map->default_dimension;
@@ -967,8 +1094,6 @@ static void read_row(ctx *x, const rg_table *t, int r, const column_map *map, se
 		free(mis);
 	}
 done:
-	for (c = 0; c < map->ncols; c++)
-		free(cells[c]);
 	free(name_line);
 	free(name_norm);
 }
@@ -982,9 +1107,9 @@ static void heading(ctx *x, const char *text, section_state *sec)
 
 	if (!s)
 		return;
-	if ((r = rg_rules_first(x->rules, "section_status", s, strlen(s), x->md)))
+	if ((r = first_rule(x, "section_status", s, strlen(s))))
 		sec->section_status = rg_status_from_name(r->label);
-	if ((d = dimension_value(x, s)) && rg_rules_first(x->rules, "section_dimension", s, strlen(s), x->md))
+	if ((d = dimension_value(x, s)) && first_rule(x, "section_dimension", s, strlen(s)))
 		sec->dimension = d;
 	free(s);
 }
@@ -1216,6 +1341,12 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	free(x.lines);
 	free(x.counts);
 	rg_strmap_free(&x.line_index);
+	rg_strmap_free(&x.first_rule);
+	free(x.cell_keys);
+	free(x.cell_lines);
+	for (i = 0; i < x.nextra; i++)
+		free(x.extra[i]);
+	free(x.extra);
 	pcre2_match_data_free(x.md);
 	rc = x.err;
 	if (rc) {

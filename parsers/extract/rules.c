@@ -44,6 +44,11 @@ static int add_rule(rg_rules *rules, const char *category, const char *label, co
 			where, (const char *)msg, (size_t)erroff);
 	}
 	pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);   /* optional: plain matching if unavailable */
+	{
+		uint32_t names = 0;
+		pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &names);
+		r->has_groups = names > 0;
+	}
 	r->pattern = strdup(pattern);
 	r->where = strdup(where);
 	if (!r->pattern || !r->where) {

@@ -26,6 +26,7 @@ typedef struct {
 	char *pattern;
 	char *where;            /* "file.rules:12", for messages */
 	pcre2_code *re;
+	int has_groups;         /* the pattern names groups (a caller may want them) */
 } rg_rule;
 
 typedef struct {

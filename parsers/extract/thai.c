@@ -71,17 +71,61 @@ static int next_visible(const char *s, size_t n, size_t *i, unsigned *cp)
 	return 0;
 }
 
+/*
+** The length of the character at s[i] when it comes out of normalization
+** unchanged (printable ASCII, or a Thai character that no rule touches), with
+** its code point in *cp; 0 when it needs the full treatment.
+*/
+static size_t plain_length(const char *str, size_t n, size_t i, unsigned prev, unsigned flags, unsigned *cp)
+{
+	const unsigned char *s = (const unsigned char *)str + i;
+	unsigned c;
+
+	if (s[0] > 0x20 && s[0] < 0x7F) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] != 0xE0 || i + 2 >= n || (s[1] != 0xB8 && s[1] != 0xB9) || (s[2] & 0xC0) != 0x80)
+		return 0;
+	c = ((unsigned)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	if (c < 0x0E01 || c > 0x0E5B || c == CP_NIKHAHIT || c == CP_SARA_E
+	    || (rg_thai_digit(c) >= 0 && (flags & RG_NORM_ARABIC_DIGITS)) || (is_thai_mark(c) && c == prev))
+		return 0;
+	*cp = c;
+	return 3;
+}
+
 void rg_thai_normalize_append(rg_buf *out, const char *s, size_t n, unsigned flags)
 {
-	size_t i = 0, first = out->len;
+	size_t i = 0, first = out->len, run_start = 0, run_len = 0, plen;
 	unsigned cp, prev = 0;
 	int pending = 0; /* separator owed before the next character: 1 space, 2 newline */
 
 	if (!s)
 		return;
-	while (next_visible(s, n, &i, &cp)) {
+	while (i < n) {
 		unsigned emit[2];
 		int k, nemit = 0;
+
+		/* most text comes out as it went in: copy such runs whole */
+		if ((plen = plain_length(s, n, i, prev, flags, &cp))) {
+			if (!run_len) {
+				if (pending && out->len > first && !(flags & RG_NORM_NO_SPACES && pending == 1))
+					rg_buf_putc(out, pending == 2 ? '\n' : ' ');
+				pending = 0;
+				run_start = i;
+			}
+			run_len += plen;
+			i += plen;
+			prev = cp;
+			continue;
+		}
+		if (run_len) {
+			rg_buf_put(out, s + run_start, run_len);
+			run_len = 0;
+		}
+		if (!next_visible(s, n, &i, &cp))
+			break;
 
 		if (rg_thai_is_space(cp) || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
 			if ((flags & RG_NORM_KEEP_NEWLINES) && rg_thai_is_newline(cp))
@@ -130,6 +174,8 @@ void rg_thai_normalize_append(rg_buf *out, const char *s, size_t n, unsigned fla
 		}
 		prev = cp;
 	}
+	if (run_len)
+		rg_buf_put(out, s + run_start, run_len);
 }
 
 static int detach(rg_buf *b, char **out)

@@ -166,7 +166,9 @@ typedef struct {
 
 static int elem_id(docx_ctx *d, const xmlChar *local, const xmlChar *uri)
 {
-	size_t h = (((uintptr_t)local >> 4) ^ ((uintptr_t)uri >> 6)) & (CACHE_SIZE - 1);
+	/* libxml2 interns names a few bytes apart: mix all the pointer bits */
+	size_t h = (size_t)((((uintptr_t)local ^ ((uintptr_t)uri << 7)) * 0x9E3779B97F4A7C15ull) >> 55)
+		& (CACHE_SIZE - 1);
 
 	if (d->cache[h].local == local && d->cache[h].uri == uri)
 		return d->cache[h].id;

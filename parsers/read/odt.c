@@ -204,7 +204,9 @@ static int lookup_id(const char *l, const char *uri)
 
 static int elem_id(rg_odt *o, const xmlChar *local, const xmlChar *uri)
 {
-	size_t h = (((uintptr_t)local >> 4) ^ ((uintptr_t)uri >> 6)) & (CACHE_SIZE - 1);
+	/* libxml2 interns names a few bytes apart: mix all the pointer bits */
+	size_t h = (size_t)((((uintptr_t)local ^ ((uintptr_t)uri << 7)) * 0x9E3779B97F4A7C15ull) >> 55)
+		& (CACHE_SIZE - 1);
 
 	if (o->cache[h].local == local && o->cache[h].uri == uri)
 		return o->cache[h].id;
