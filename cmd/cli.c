@@ -70,6 +70,29 @@ int cli_limit_option(int argc, char **argv, int *i, rg_limits *lim)
 	return 1;
 }
 
+int cli_jobs_option(int argc, char **argv, int *i, int *threads)
+{
+	const char *v = NULL;
+	char *end;
+	long n;
+
+	if (!strcmp(argv[*i], "-j") || !strcmp(argv[*i], "--jobs"))
+		v = *i + 1 < argc ? argv[++*i] : NULL;
+	else if (!strncmp(argv[*i], "-j", 2) && argv[*i][2])
+		v = argv[*i] + 2;
+	else if (!strncmp(argv[*i], "--jobs=", 7))
+		v = argv[*i] + 7;
+	else
+		return 0;
+	n = v ? strtol(v, &end, 10) : 0;
+	if (!v || *end || n < 1 || n > 64) {
+		fprintf(stderr, "raingan: -j needs a number of threads from 1 to 64\n");
+		return -1;
+	}
+	*threads = (int)n;
+	return 1;
+}
+
 const char *cli_default_rules_dir(void)
 {
 	static char dir[PATH_MAX + 32];

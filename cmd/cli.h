@@ -24,6 +24,10 @@ int cmd_run(int argc, char **argv);
 int cli_limit_option(int argc, char **argv, int *i, rg_limits *lim);
 extern const char cli_limit_help[];
 
+/* If argv[*i] is -j N / --jobs N, consume it into *threads and return 1; 0
+** when it is not; -1 after printing an error. */
+int cli_jobs_option(int argc, char **argv, int *i, int *threads);
+
 /* The rules directory: --rules DIR if given, else beside the program, else the source tree. */
 const char *cli_default_rules_dir(void);
 

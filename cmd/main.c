@@ -3,6 +3,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -35,6 +36,9 @@ int main(int argc, char **argv)
 {
 	size_t i;
 
+	/* libzip converts zip times with mktime(); read the time zone once here,
+	** before any worker thread does it for the first time */
+	tzset();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "core/error.h"
 #include "extract/extract.h"
+#include "parallel.h"
 #include "render.h"
 
 typedef struct {
@@ -17,18 +18,24 @@ typedef struct {
 	int jsonl;
 	char **files;
 	int nfiles;
+	int threads;
+	int check;
+	const rg_parser *parser;
+	int errors;            /* check: files with an error finding (set by the workers) */
 } parse_args;
 
 static void usage(FILE *f, const char *cmd)
 {
 	if (!strcmp(cmd, "check"))
-		fprintf(f, "usage: raingan check [--rules DIR] [limits] FILE...\n"
+		fprintf(f, "usage: raingan check [--rules DIR] [-j N] [limits] FILE...\n"
 			"Print the findings of each filing (file, severity, message); exit 1 if any\n"
 			"finding is an error, 2 if a file cannot be read.\n\n%s", cli_limit_help);
 	else
-		fprintf(f, "usage: raingan parse [--jsonl] [--rules DIR] [limits] FILE...\n"
+		fprintf(f, "usage: raingan parse [--jsonl] [--rules DIR] [-j N] [limits] FILE...\n"
 			"Print the normalized model (../shared/MODEL.md) of each filing as JSON: one\n"
-			"object per file, or one per line with --jsonl.\n\n%s", cli_limit_help);
+			"object per file, or one per line with --jsonl.  Files are parsed on N threads\n"
+			"(default: the number of CPUs); the output is in the order given either way.\n\n%s",
+			cli_limit_help);
 }
 
 /* 0 ok, 1 help printed, 2 usage error */
@@ -38,6 +45,7 @@ static int parse_options(int argc, char **argv, parse_args *a)
 
 	memset(a, 0, sizeof(*a));
 	rg_limits_default(&a->lim);
+	a->threads = cli_cpu_count();
 	a->files = calloc((size_t)argc, sizeof(*a->files));
 	if (!a->files)
 		return 2;
@@ -54,7 +62,8 @@ static int parse_options(int argc, char **argv, parse_args *a)
 			a->rules = argv[++i];
 			continue;
 		}
-		if ((k = cli_limit_option(argc, argv, &i, &a->lim)) < 0)
+		if ((k = cli_jobs_option(argc, argv, &i, &a->threads)) < 0
+		    || (k == 0 && (k = cli_limit_option(argc, argv, &i, &a->lim)) < 0))
 			return 2;
 		if (k)
 			continue;
@@ -72,11 +81,43 @@ static int parse_options(int argc, char **argv, parse_args *a)
 	return 0;
 }
 
+static int parse_one(void *ctx, int i, rg_buf *out, rg_buf *err)
+{
+	parse_args *a = ctx;
+	rg_model *m;
+	size_t k;
+	int errors = 0;
+
+	if (rg_parse_file(a->parser, a->files[i], &m)) {
+		rg_buf_printf(err, "raingan: %s: %s\n", a->files[i], rg_error_message());
+		return 1;
+	}
+	if (a->check) {
+		for (k = 0; k < m->n_findings; k++) {
+			const rg_finding *f = &m->findings[k];
+			rg_buf_printf(out, "%s: %s: %s [%s]\n", a->files[i], rg_severity_name(f->severity),
+				f->message, f->code);
+			errors |= f->severity == RG_SEV_ERROR;
+		}
+		if (errors)
+			__atomic_add_fetch(&a->errors, 1, __ATOMIC_RELAXED);
+	} else {
+		rg_render_model_json(out, m, a->jsonl ? -1 : 1);
+	}
+	rg_model_free(m);
+	if (rg_buf_oom(out)) {
+		rg_buf_clear(out);
+		rg_buf_printf(err, "raingan: %s: out of memory\n", a->files[i]);
+		return 1;
+	}
+	return 0;
+}
+
 static int run(int argc, char **argv, int check)
 {
 	parse_args a;
 	rg_parser *p = NULL;
-	int i, rc, failed = 0, errors = 0;
+	int rc, failed;
 
 	if ((rc = parse_options(argc, argv, &a))) {
 		free(a.files);
@@ -87,42 +128,17 @@ static int run(int argc, char **argv, int check)
 		free(a.files);
 		return 2;
 	}
-	for (i = 0; i < a.nfiles; i++) {
-		rg_buf out = RG_BUF_INIT;
-		rg_model *m;
-		size_t k;
-
-		if (rg_parse_file(p, a.files[i], &m)) {
-			cli_file_error(a.files[i]);
-			failed++;
-			continue;
-		}
-		if (check) {
-			for (k = 0; k < m->n_findings; k++) {
-				const rg_finding *f = &m->findings[k];
-				rg_buf_printf(&out, "%s: %s: %s [%s]\n", a.files[i], rg_severity_name(f->severity),
-					f->message, f->code);
-				if (f->severity == RG_SEV_ERROR)
-					errors++;
-			}
-		} else {
-			rg_render_model_json(&out, m, a.jsonl ? -1 : 1);
-		}
-		rg_model_free(m);
-		if (!rg_buf_oom(&out) && cli_write_stdout(out.ptr, out.len)) {
-			rg_buf_free(&out);
-			break;
-		}
-		rg_buf_free(&out);
-	}
+	a.parser = p;
+	a.check = check;
+	failed = cli_run_ordered(a.nfiles, a.threads, parse_one, &a);
 	rg_parser_free(p);
 	free(a.files);
-	if (fflush(stdout)) {
+	if (failed < 0 || fflush(stdout)) {
 		fprintf(stderr, "raingan: cannot write to standard output\n");
 		return 2;
 	}
 	if (check)
-		return failed ? 2 : errors ? 1 : 0;
+		return failed ? 2 : a.errors ? 1 : 0;
 	return failed ? 1 : 0;
 }
 
