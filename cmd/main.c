@@ -2,6 +2,7 @@
 ** main.c - the `raingan` command: picks the subcommand and hands it argv.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -36,8 +37,11 @@ int main(int argc, char **argv)
 {
 	size_t i;
 
-	/* libzip converts zip times with mktime(); read the time zone once here,
-	** before any worker thread does it for the first time */
+	/* libzip converts zip times with mktime(), which rereads TZ each time and,
+	** when TZ is unset, frees and copies the default name again: name the
+	** default once here, so worker threads never rewrite libc's copy */
+	if (!getenv("TZ"))
+		setenv("TZ", ":/etc/localtime", 1);
 	tzset();
 	if (argc < 2) {
 		usage(stderr);
