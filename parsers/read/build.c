@@ -746,7 +746,8 @@ int rg_table_resolve(rg_rawtable *raw, const rg_limits *lim, rg_table **out)
 		for (k = 0; k < ct->colspan; k++)
 			if (OWNER(ct->row, ct->col + k) >= 0)
 				free_slots = 0;
-		if (o && free_slots && ct->kind == 1 && o->col == ct->col
+		/* a vertical merge keeps its rectangle: same columns as the cell above */
+		if (o && free_slots && ct->kind == 1 && o->col == ct->col && o->colspan == ct->colspan
 		    && o->row + o->rowspan == ct->row) {
 			o->rowspan++;
 		} else if (o && free_slots && ct->kind == 2 && o->row == ct->row

@@ -99,17 +99,22 @@ static void rels_free(rels_ctx *r)
 	free(r->items);
 }
 
-/* Parse a .rels part; a missing one is an empty list. */
+/* Parse a .rels part; a missing one is an empty list.  On failure r is empty. */
 static int rels_read(rg_package *pkg, const char *part, rels_ctx *r)
 {
 	xmlSAXHandler sax;
+	int rc;
 
 	memset(r, 0, sizeof(*r));
 	if (!rg_package_has(pkg, part))
 		return 0;
 	rg_xml_sax_init(&sax);
 	sax.startElementNs = rels_start;
-	return rg_package_parse_xml(pkg, part, &sax, r);
+	if ((rc = rg_package_parse_xml(pkg, part, &sax, r))) {
+		rels_free(r);
+		memset(r, 0, sizeof(*r));
+	}
+	return rc;
 }
 
 /* The last segment of a relationship type: ".../officeDocument" -> "officeDocument". */
