@@ -222,6 +222,10 @@ static const char ingest_help[] =
 	"  --json                  print a machine-readable summary on standard output\n"
 	"  --rules DIR             the rule files (default: beside the program)\n";
 
+static const char exit_help[] =
+	"\nExit status: 0 every file stored or skipped, 1 some files failed (listed by\n"
+	"`raingan failures`), 2 the job failed (e.g. the store cannot be opened%s).\n";
+
 static const char run_help[] =
 	"usage: raingan run [options] PATH... -o REPORT.pdf\n"
 	"The nightly job: ingest PATH... into the store, then write the consolidated\n"
@@ -360,6 +364,7 @@ static int parse_ingest_args(int argc, char **argv, ingest_opts *o, int is_run)
 		if (!only_paths && (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))) {
 			fputs(is_run ? run_help : ingest_help, stdout);
 			fputs(cli_limit_help, stdout);
+			printf(exit_help, is_run ? " or the report cannot be written" : "");
 			return 1;
 		}
 		if (!only_paths && !strcmp(argv[i], "--")) {
@@ -698,13 +703,7 @@ static int run_pipeline(pipeline *pl, rg_store *store, int jobs, progress *p)
 	pthread_mutex_init(&pl->mu, NULL);
 	pthread_cond_init(&pl->space, NULL);
 	pthread_cond_init(&pl->done, NULL);
-	/* libzip converts zip times with mktime(); with TZ unset glibc re-reads the
-	** zone and replaces its saved TZ string on every call (under a lock that
-	** ThreadSanitizer cannot see).  Naming the same default zone makes it load
-	** once, here, before the workers start. */
-	if (!getenv("TZ"))
-		setenv("TZ", ":/etc/localtime", 0);
-	tzset();
+	/* (main() names the time zone before any thread starts: libzip's mktime) */
 	for (k = 0; k < jobs && !rc; k++) {
 		if (pthread_create(&threads[k], NULL, worker, pl))
 			rc = rg_error_set(RG_ERROR, "cannot start a parsing thread");
@@ -780,11 +779,32 @@ static int collect_paths(const ingest_opts *o, path_list *paths)
 	return 0;
 }
 
+/* mkdir -p of the folder that will hold path (the nightly job writes out/raingan.db, out/report.pdf). */
+static int make_parent_dirs(const char *path)
+{
+	char *dir = strdup(path), *p;
+	int rc = 0;
+
+	if (!dir)
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	for (p = dir + 1; *p && !rc; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0777) && errno != EEXIST)
+			rc = rg_error_set(RG_EIO, "%s: cannot create the folder: %s", dir, strerror(errno));
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
 /* Open the store and the parser; on failure the message is printed. */
 static int open_job(const ingest_opts *o, rg_store **store, rg_parser **parser)
 {
 	*parser = NULL;
-	if (rg_store_open(store, o->db, 0)) {
+	*store = NULL;
+	if (make_parent_dirs(o->db) || rg_store_open(store, o->db, 0)) {
 		fprintf(stderr, "raingan: %s\n", rg_error_message());
 		return -1;
 	}
@@ -1040,8 +1060,9 @@ static void report_options(const ingest_opts *o, rg_report_options *opt)
 	opt->round_months = o->report.round_months;
 	if (o->report.digits_thai >= 0)
 		opt->digits_thai = o->report.digits_thai;
-	if (o->report.province)
-		opt->province = o->report.province;
+	if (o->report.province)   /* "จังหวัดX" is accepted for X, as by `raingan report` */
+		opt->province = !strncmp(o->report.province, "จังหวัด", strlen("จังหวัด"))
+			? o->report.province + strlen("จังหวัด") : o->report.province;
 	if (o->report.org)
 		opt->org = o->report.org;
 	if (o->report.title)
@@ -1050,6 +1071,8 @@ static void report_options(const ingest_opts *o, rg_report_options *opt)
 		opt->font = o->report.font;
 	if (o->report.font_bold)
 		opt->font_bold = o->report.font_bold;
+	else if (o->report.font)   /* one face given: the headers use it too */
+		opt->font_bold = o->report.font;
 }
 
 static int report_keeps(const rg_model *m, void *ctx)
@@ -1066,8 +1089,10 @@ static int write_report(const ingest_opts *o)
 	size_t n = 0;
 	int rc;
 
-	if (rg_store_open(&store, o->db, RG_STORE_READONLY)) {
+	/* read-write, though it only reads: closing the last connection then tidies the WAL away */
+	if (rg_store_open(&store, o->db, 0) || make_parent_dirs(o->output)) {
 		fprintf(stderr, "raingan: %s\n", rg_error_message());
+		rg_store_close(store);
 		return -1;
 	}
 	report_options(o, &opt);
