@@ -3,7 +3,9 @@
 **
 ** Each FILE is model JSON (what `raingan parse` prints: one object, several,
 ** JSONL or an array) or a DOCX/ODT filing, told apart by content (a zip
-** starts with "PK"); filings go through the extractor.  The filters and the
+** starts with "PK"); filings go through the extractor.  With --db the
+** current filings of the store are reported (read in one snapshot, so an
+** ingest writing at the same time is no problem).  The filters and the
 ** layout are those of rg_report_write_pdf() (render/report.h).
 */
 #include <errno.h>
@@ -17,15 +19,21 @@
 #include "model/model_load.h"
 #include "read/reader.h"
 #include "report.h"
+#ifdef RG_HAVE_STORE
+#include "store.h"
+#endif
 
 static const char help[] =
 	"usage: raingan report [options] FILE... -o OUT.pdf\n"
+	"       raingan report --db STORE.db [options] -o OUT.pdf\n"
 	"\n"
 	"Write the consolidated PDF report of filings.  Each FILE is model JSON\n"
-	"(the output of `raingan parse`, \"-\" for standard input) or a DOCX/ODT filing.\n"
+	"(the output of `raingan parse`, \"-\" for standard input) or a DOCX/ODT filing;\n"
+	"with --db, the current filings of the store (`raingan ingest`).\n"
 	"\n"
 	"options:\n"
 	"  -o, --output FILE       the PDF to write (required)\n"
+	"  --db FILE               read the filings from this store\n"
 	"  --fiscal-year YEAR      only this fiscal year (BE, e.g. 2566; plans covering it)\n"
 	"  --round 6|12            only progress reports of this round\n"
 	"  --province NAME         only this province (without the word จังหวัด)\n"
@@ -84,12 +92,58 @@ static int parse_year(const char *s, int *out)
 	return 0;
 }
 
+#ifdef RG_HAVE_STORE
+static int keep(const rg_model *m, void *ctx)
+{
+	return rg_report_selects(ctx, m);
+}
+#endif
+
+/* Add the current filings of a store that the options select; non-zero after
+** printing why not. */
+static int load_store(const char *db, const rg_report_options *opt, rg_model_list *list)
+{
+#ifdef RG_HAVE_STORE
+	rg_model **models = NULL;
+	rg_store *s;
+	size_t n = 0, k;
+	int rc;
+
+	if (rg_store_open(&s, db, RG_STORE_READONLY)) {
+		fprintf(stderr, "raingan: %s\n", rg_error_message());
+		return 1;
+	}
+	rc = rg_store_load_selected(s, NULL, keep, (void *)opt, &models, &n);
+	rg_store_close(s);
+	if (rc) {
+		fprintf(stderr, "raingan: %s\n", rg_error_message());
+		return 1;
+	}
+	for (k = 0; k < n; k++) {
+		if (rg_model_list_push(list, models[k])) {
+			for (; k < n; k++)
+				rg_model_free(models[k]);
+			free(models);
+			fprintf(stderr, "raingan: out of memory\n");
+			return 1;
+		}
+	}
+	free(models);   /* the list owns the models now */
+	return 0;
+#else
+	(void)opt;
+	(void)list;
+	fprintf(stderr, "raingan: %s: this raingan was built without the store\n", db);
+	return 1;
+#endif
+}
+
 int cmd_report(int argc, char **argv)
 {
 	rg_report_options opt;
 	rg_model_list list = RG_MODEL_LIST_INIT;
 	rg_parser *parser = NULL;
-	const char *out = NULL, *rules = NULL, *v;
+	const char *out = NULL, *rules = NULL, *db = NULL, *v;
 	const char **files;
 	rg_limits lim;
 	int i, nfiles = 0, bad = 0, status = 0, rc, font_given = 0, bold_given = 0;
@@ -152,6 +206,8 @@ int cmd_report(int argc, char **argv)
 			}
 		} else if ((v = opt_value(argc, argv, &i, "--rules", &bad))) {
 			rules = v;
+		} else if ((v = opt_value(argc, argv, &i, "--db", &bad))) {
+			db = v;
 		} else if ((lr = cli_limit_option(argc, argv, &i, &lim)) != 0) {
 			if (lr < 0)
 				bad = 1;
@@ -170,8 +226,8 @@ int cmd_report(int argc, char **argv)
 		fprintf(stderr, "raingan report: -o OUT.pdf is required\n");
 		bad = 1;
 	}
-	if (!bad && !nfiles) {
-		fprintf(stderr, "raingan report: no input FILE\n");
+	if (!bad && !nfiles && !db) {
+		fprintf(stderr, "raingan report: no input FILE (or --db STORE)\n");
 		bad = 1;
 	}
 	if (bad) {
@@ -205,6 +261,8 @@ int cmd_report(int argc, char **argv)
 	}
 	if (parser)
 		rg_parser_free(parser);
+	if (db && !status && load_store(db, &opt, &list))
+		status = 2;
 	if (!status || list.n) {
 		rc = rg_report_write_pdf((const rg_model *const *)list.items, list.n, &opt, out);
 		if (rc) {
