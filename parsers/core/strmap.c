@@ -3,17 +3,29 @@
 */
 #include "strmap.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
 
+/* Eight bytes a step (keys are whole table cells: a byte-at-a-time hash shows in profiles). */
 static size_t hash(const char *s, size_t n)
 {
-	size_t h = 1469598103934665603ull;   /* FNV-1a */
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	return h;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+	h ^= h >> 29;
+	return (size_t)h;
 }
 
 static size_t slot(char **keys, const size_t *lens, size_t cap, const char *key, size_t klen)

@@ -17,6 +17,10 @@
 #include "extract.h"
 
 #include <ctype.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,12 +75,12 @@ typedef struct {
 	pcre2_match_data *md;
 	rg_model *m;
 	int err;
-	/* every distinct line of the document, normalized (Arabic digits), in the
-	** order of first appearance, and how often each appears */
+	/* every line of the document (paragraphs and cells), normalized (Arabic digits) */
 	char **lines;
-	int *counts;
 	size_t nlines, caplines;
-	rg_strmap line_index;
+	/* the lines joined by NUL, searched in one pass per rule; where each starts */
+	rg_buf text;
+	size_t *starts;
 	/* which rule of a category first matches a text: tables repeat their
 	** headers and cells ("☐", "0.00") many times, so each is matched once */
 	rg_strmap first_rule;
@@ -152,7 +156,6 @@ static char *squeeze(ctx *x, const char *s)
 static int add_line(ctx *x, const char *text)
 {
 	char *n, **p;
-	int *q, seen;
 
 	if (!text || !*text || x->err)
 		return -1;
@@ -162,32 +165,16 @@ static int add_line(ctx *x, const char *text)
 		free(n);
 		return -1;
 	}
-	if ((seen = rg_strmap_get(&x->line_index, n, strlen(n))) >= 0) {
-		x->counts[seen]++;   /* "0.00" and "☐" a thousand times are one line */
-		free(n);
-		return seen;
-	}
 	if (x->nlines == x->caplines) {
 		size_t cap = x->caplines ? x->caplines * 2 : 256;
-		p = realloc(x->lines, cap * sizeof(*p));
-		if (p)
-			x->lines = p;
-		q = p ? realloc(x->counts, cap * sizeof(*q)) : NULL;
-		if (q)
-			x->counts = q;
-		if (!p || !q) {
+		if (!(p = realloc(x->lines, cap * sizeof(*p)))) {
 			free(n);
 			fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
 			return -1;
 		}
+		x->lines = p;
 		x->caplines = cap;
 	}
-	if (rg_strmap_put(&x->line_index, n, strlen(n), (int)x->nlines)) {
-		free(n);
-		fail(x, RG_ENOMEM);
-		return -1;
-	}
-	x->counts[x->nlines] = 1;
 	x->lines[x->nlines++] = n;
 	return (int)x->nlines - 1;
 }
@@ -346,34 +333,94 @@ static const char *winner(const ballot *b)
 */
 typedef int (*compose_fn)(ctx *x, const rg_rule *r, char *out, size_t size);
 
+/* Join the lines by NUL (built once, after collect_lines). */
+static void join_lines(ctx *x)
+{
+	size_t i;
+
+	if (!(x->starts = malloc((x->nlines + 1) * sizeof(*x->starts)))) {
+		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+		return;
+	}
+	for (i = 0; i < x->nlines; i++) {
+		x->starts[i] = x->text.len;
+		rg_buf_puts(&x->text, x->lines[i]);
+		rg_buf_putc(&x->text, '\0');
+	}
+	x->starts[x->nlines] = x->text.len;
+	if (rg_buf_oom(&x->text))
+		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+}
+
+/* The line that holds byte offset off of the joined text. */
+static size_t line_of(const ctx *x, size_t off)
+{
+	size_t lo = 0, hi = x->nlines;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (x->starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+** Call fn for every match of rule r in the document's lines, in order,
+** with the line it is on; stops when fn returns non-zero (returned).
+*/
+static int each_match(ctx *x, const rg_rule *r, int (*fn)(ctx *x, const rg_rule *r, size_t line, void *arg),
+		      void *arg)
+{
+	const char *t = x->text.ptr;
+	size_t len = x->text.len, off = 0;
+	int stop;
+
+	while (t && off < len && pcre2_match(r->re, (PCRE2_SPTR)t, len, off, PCRE2_NO_UTF_CHECK, x->md, NULL) >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		size_t start = ov[0], end = ov[1];
+
+		if (start < len && t[start] != '\0' && (stop = fn(x, r, line_of(x, start), arg)))
+			return stop;
+		if (end > start)
+			off = end;
+		else   /* an empty match: step over one whole character */
+			for (off = start + 1; off < len && ((unsigned char)t[off] & 0xC0) == 0x80; off++)
+				;
+	}
+	return 0;
+}
+
+typedef struct {
+	ballot *b;
+	const char *group;
+	compose_fn compose;
+} vote_arg;
+
+static int vote_one(ctx *x, const rg_rule *r, size_t line, void *arg)
+{
+	vote_arg *v = arg;
+	char value[256];
+	int ok = v->compose ? v->compose(x, r, value, sizeof(value))
+			    : rg_rule_group(r, x->md, v->group, value, sizeof(value));
+
+	if (ok && value[0])
+		cast(v->b, value, line, 1);
+	return 0;
+}
+
 static const char *vote_category(ctx *x, const char *category, const char *group, compose_fn compose,
 				 ballot *b, int all_vote)
 {
-	size_t i, k, nrules;
+	size_t k, nrules;
 	const size_t *idx = rg_rules_of(x->rules, category, &nrules);
+	vote_arg v = { b, group, compose };
 
 	b->n = 0;
 	for (k = 0; k < nrules; k++) {
-		const rg_rule *r = &x->rules->items[idx[k]];
-		for (i = 0; i < x->nlines; i++) {
-			const char *line = x->lines[i];
-			size_t len = strlen(line), off = 0;
-			char value[256];
-
-			while (off < len && pcre2_match(r->re, (PCRE2_SPTR)line, len, off, PCRE2_NO_UTF_CHECK,
-							x->md, NULL) >= 0) {
-				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-				int ok = compose ? compose(x, r, value, sizeof(value))
-						 : rg_rule_group(r, x->md, group, value, sizeof(value));
-				if (ok && value[0])
-					cast(b, value, i, x->counts[i]);
-				if (ov[1] > ov[0])
-					off = ov[1];
-				else   /* an empty match: step over one whole character */
-					for (off = ov[0] + 1; off < len && ((unsigned char)line[off] & 0xC0) == 0x80; off++)
-						;
-			}
-		}
+		each_match(x, &x->rules->items[idx[k]], vote_one, &v);
 		if (b->n && !all_vote)
 			return winner(b);
 	}
@@ -396,15 +443,25 @@ static void trim_punct(char *s)
 }
 
 /* kind: the first line (in reading order) that a kind rule matches */
+static int line_found(ctx *x, const rg_rule *r, size_t line, void *arg)
+{
+	(void)x;
+	(void)r;
+	*(size_t *)arg = line;
+	return 1;
+}
+
 static void find_kind(ctx *x)
 {
-	size_t i;
-	const rg_rule *r;
+	size_t k, nrules, best = (size_t)-1, line;
+	const size_t *idx = rg_rules_of(x->rules, "kind", &nrules);
 
-	for (i = 0; i < x->nlines; i++) {
-		if ((r = first_rule(x, "kind", x->lines[i], strlen(x->lines[i])))) {
+	/* the earliest line any kind rule matches; on one line, the earlier rule */
+	for (k = 0; k < nrules; k++) {
+		const rg_rule *r = &x->rules->items[idx[k]];
+		if (each_match(x, r, line_found, &line) && line < best) {
+			best = line;
 			x->m->kind = rg_doc_kind_from_name(r->label);
-			return;
 		}
 	}
 }
@@ -1312,6 +1369,8 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	collect_lines(&x, &doc->body);
 	collect_lines(&x, &doc->footers);
 	if (!x.err)
+		join_lines(&x);
+	if (!x.err)
 		find_document_fields(&x);
 	if (!x.err)
 		read_tables(&x, &doc->body, &rs, is_project);
@@ -1334,14 +1393,14 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	if (!x.err)
 		missing_fields(&x);
 	if (!x.err)
-		rg_validate(x.m, x.rules, (const char *const *)x.lines, x.nlines, x.md, doc, is_project);
+		rg_validate(x.m, x.rules, x.text.ptr, x.text.len, x.md, doc, is_project);
 	free(is_project);
 	for (i = 0; i < x.nlines; i++)
 		free(x.lines[i]);
 	free(x.lines);
-	free(x.counts);
-	rg_strmap_free(&x.line_index);
 	rg_strmap_free(&x.first_rule);
+	rg_buf_free(&x.text);
+	free(x.starts);
 	free(x.cell_keys);
 	free(x.cell_lines);
 	for (i = 0; i < x.nextra; i++)
@@ -1357,18 +1416,42 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	return 0;
 }
 
+/*
+** Map the file once: its SHA-256 and its parse come from the same bytes
+** (a file replaced while it is read cannot get another file's hash), and it
+** is read from disk once.
+*/
 int rg_parse_file(const rg_parser *p, const char *path, rg_model **out)
 {
 	char hex[65];
-	rg_doc *doc;
+	rg_doc *doc = NULL;
 	rg_model *m = NULL;
-	int rc;
+	struct stat st;
+	void *map = MAP_FAILED;
+	int fd, rc;
 
 	*out = NULL;
-	if ((rc = rg_read_file(path, &p->lim, &doc)))
-		return rc;
-	rc = rg_extract(p, doc, &m);
-	if (!rc && !(rc = rg_sha256_file(path, hex))) {
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size == 0
+	    || (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED) {
+		/* not a plain readable file: the reader says why in its own words */
+		if (fd >= 0)
+			close(fd);
+		if ((rc = rg_read_file(path, &p->lim, &doc)))
+			return rc;
+		rc = rg_sha256_file(path, hex);
+	} else {
+		close(fd);
+		rc = rg_sha256_buffer(map, (size_t)st.st_size, hex);
+		if (!rc)
+			rc = rg_read_memory(map, (size_t)st.st_size, &p->lim, &doc);
+		munmap(map, (size_t)st.st_size);
+		if (rc)
+			return rc;
+	}
+	if (!rc)
+		rc = rg_extract(p, doc, &m);
+	if (!rc) {
 		const char *base = strrchr(path, '/');
 		if (rg_model_set_str(&m->file, base ? base + 1 : path)
 		    || rg_model_set_str(&m->format, rg_format_name(doc->format))

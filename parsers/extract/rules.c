@@ -35,8 +35,17 @@ static int add_rule(rg_rules *rules, const char *category, const char *label, co
 		return rg_error_set(RG_EUSAGE, "%s: category or label too long", where);
 	strcpy(r->category, category);
 	strcpy(r->label, label);
-	r->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
-		&errcode, &erroff, NULL);
+	/* NUL ends a line and ^ $ work per line: a whole document can then be
+	** searched in one call, its lines joined by NUL (see rules.h) */
+	{
+		pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+		if (!cc)
+			return rg_error_set(RG_ENOMEM, "out of memory");
+		pcre2_set_newline(cc, PCRE2_NEWLINE_NUL);
+		r->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+			PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE, &errcode, &erroff, cc);
+		pcre2_compile_context_free(cc);
+	}
 	if (!r->re) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(errcode, msg, sizeof(msg));

@@ -11,6 +11,10 @@
 ** words, ำ and แ repaired (column headers: with no spaces at all).  The
 ** categories and what their labels and named groups mean are documented in
 ** rules/README.md.  Order matters: within a category, earlier rules win.
+**
+** Patterns are compiled with NUL as the newline and ^ $ matching at line
+** ends, so a document's lines can be joined by NUL and searched in one
+** match loop; a line on its own (no NUL in it) matches the same way.
 */
 #ifndef RG_RULES_H
 #define RG_RULES_H

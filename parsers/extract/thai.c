@@ -88,8 +88,13 @@ static size_t plain_length(const char *str, size_t n, size_t i, unsigned prev, u
 	if (s[0] != 0xE0 || i + 2 >= n || (s[1] != 0xB8 && s[1] != 0xB9) || (s[2] & 0xC0) != 0x80)
 		return 0;
 	c = ((unsigned)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-	if (c < 0x0E01 || c > 0x0E5B || c == CP_NIKHAHIT || c == CP_SARA_E
+	if (c < 0x0E01 || c > 0x0E5B || c == CP_NIKHAHIT
 	    || (rg_thai_digit(c) >= 0 && (flags & RG_NORM_ARABIC_DIGITS)) || (is_thai_mark(c) && c == prev))
+		return 0;
+	/* sara e is plain unless another one (or something invisible) may follow */
+	if (c == CP_SARA_E && i + 3 < n && (s[3] >= 0xC2 && !(s[3] == 0xE0 && i + 5 < n && s[4] == 0xB8)))
+		return 0;
+	if (c == CP_SARA_E && i + 5 < n && s[3] == 0xE0 && s[4] == 0xB9 && s[5] == 0x80)
 		return 0;
 	*cp = c;
 	return 3;
@@ -123,6 +128,13 @@ void rg_thai_normalize_append(rg_buf *out, const char *s, size_t n, unsigned fla
 		if (run_len) {
 			rg_buf_put(out, s + run_start, run_len);
 			run_len = 0;
+		}
+		if (s[i] == ' ') {   /* the common separator, without decoding */
+			if (!pending)
+				pending = 1;
+			prev = 0;
+			i++;
+			continue;
 		}
 		if (!next_visible(s, n, &i, &cp))
 			break;

@@ -75,24 +75,26 @@ static void add_source(sources *s, const char *key, double value, const char *wh
 	}
 }
 
-static void read_stated_text(rg_model *m, const rg_rules *rules, const char *const *lines, size_t nlines,
+static void read_stated_text(rg_model *m, const rg_rules *rules, const char *text, size_t len,
 			     pcre2_match_data *md, sources *src)
 {
-	size_t i, k, nrules;
+	size_t k, nrules;
 	const size_t *idx = rg_rules_of(rules, "stated", &nrules);
 
 	for (k = 0; k < nrules; k++) {
 		const rg_rule *r = &rules->items[idx[k]];
+		size_t off = 0;
 		char value[64];
 		rg_number n;
 
 		if (rg_model_get_stated(m, r->label))
 			continue;
-		for (i = 0; i < nlines; i++) {
-			if (!rg_rule_match(r, lines[i], strlen(lines[i]), md)
-			    || !rg_rule_group(r, md, "n", value, sizeof(value)))
-				continue;
-			if (!rg_parse_amount(value, &n) || !n.set)
+		/* the first match, in reading order, whose number reads */
+		while (text && off < len
+		       && pcre2_match(r->re, (PCRE2_SPTR)text, len, off, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			if (!rg_rule_group(r, md, "n", value, sizeof(value)) || !rg_parse_amount(value, &n) || !n.set)
 				continue;
 			rg_model_set_stated(m, r->label, n.value);
 			add_source(src, r->label, n.value, "the summary text");
@@ -262,7 +264,7 @@ static void read_stated_tables(rg_model *m, const rg_rules *rules, pcre2_match_d
 
 /* ---- the comparison --------------------------------------------------------------------- */
 
-void rg_validate(rg_model *m, const rg_rules *rules, const char *const *lines, size_t nlines,
+void rg_validate(rg_model *m, const rg_rules *rules, const char *text, size_t len,
 		 pcre2_match_data *md, const rg_doc *doc, const unsigned char *is_project)
 {
 	sources src;
@@ -270,7 +272,7 @@ void rg_validate(rg_model *m, const rg_rules *rules, const char *const *lines, s
 	int s;
 
 	memset(&src, 0, sizeof(src));
-	read_stated_text(m, rules, lines, nlines, md, &src);
+	read_stated_text(m, rules, text, len, md, &src);
 	read_stated_tables(m, rules, md, doc, is_project, &src);
 	if (!m->n_projects)
 		return;

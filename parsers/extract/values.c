@@ -664,7 +664,7 @@ int rg_parse_year(const char *text, int *be_year)
 				return 1;
 			}
 		} else if ((y = year_of(&t, ERA_NONE, 0)) != 0) {
-			long long written;
+			long long written = 0;
 			int nd;
 			token_digits(&t, &written, &nd);
 			if (written == y) {
