@@ -255,8 +255,13 @@ void rg_store_filter_init(rg_store_filter *f)
 	memset(f, 0, sizeof(*f));
 }
 
-int rg_store_each_model(rg_store *s, const rg_store_filter *f,
-	int (*fn)(const rg_model *m, void *ctx), void *ctx)
+/*
+** Load the filings f selects, one consistent snapshot (one read transaction,
+** so an ingest writing at the same time is no problem), and hand each model
+** to take, which owns it from then on; a non-zero return stops the loop and
+** is returned.
+*/
+static int each_loaded(rg_store *s, const rg_store_filter *f, int (*take)(rg_model *m, void *ctx), void *ctx)
 {
 	rg_store_filter none;
 	loader l;
@@ -269,17 +274,12 @@ int rg_store_each_model(rg_store *s, const rg_store_filter *f,
 	}
 	if (loader_open(&l, s, f))
 		return RG_ERROR;
-	/* one read transaction: the models are one consistent snapshot while ingest writes */
 	if (rg_store_exec(s, "BEGIN")) {
 		loader_close(&l);
 		return RG_ERROR;
 	}
 	while ((rc = sqlite3_step(l.filings)) == SQLITE_ROW) {
-		if ((stop = load_model(&l, &m)))
-			break;
-		stop = fn(m, ctx);
-		rg_model_free(m);
-		if (stop)
+		if ((stop = load_model(&l, &m)) || (stop = take(m, ctx)))
 			break;
 	}
 	if (!stop && rc != SQLITE_DONE)
@@ -289,10 +289,34 @@ int rg_store_each_model(rg_store *s, const rg_store_filter *f,
 	return stop;
 }
 
-/* A growable array of models for rg_store_load_models. */
+typedef struct {
+	int (*fn)(const rg_model *m, void *ctx);
+	void *ctx;
+} visit;
+
+static int visit_and_free(rg_model *m, void *ctx)
+{
+	visit *v = ctx;
+	int stop = v->fn(m, v->ctx);
+
+	rg_model_free(m);
+	return stop;
+}
+
+int rg_store_each_model(rg_store *s, const rg_store_filter *f,
+	int (*fn)(const rg_model *m, void *ctx), void *ctx)
+{
+	visit v = { fn, ctx };
+
+	return each_loaded(s, f, visit_and_free, &v);
+}
+
+/* The models kept by rg_store_load_selected. */
 typedef struct {
 	rg_model **items;
 	size_t len, cap;
+	int (*keep)(const rg_model *m, void *ctx);
+	void *ctx;
 } model_list;
 
 static int collect(rg_model *m, void *ctx)
@@ -300,11 +324,18 @@ static int collect(rg_model *m, void *ctx)
 	model_list *list = ctx;
 	rg_model **items;
 
+	if (list->keep && !list->keep(m, list->ctx)) {
+		rg_model_free(m);
+		return 0;
+	}
 	if (list->len == list->cap) {
-		list->cap = list->cap ? list->cap * 2 : 64;
-		if (!(items = realloc(list->items, list->cap * sizeof(*items))))
+		size_t cap = list->cap ? list->cap * 2 : 64;
+		if (!(items = realloc(list->items, cap * sizeof(*items)))) {
+			rg_model_free(m);
 			return rg_error_set(RG_ENOMEM, "out of memory");
+		}
 		list->items = items;
+		list->cap = cap;
 	}
 	list->items[list->len++] = m;
 	return 0;
@@ -318,41 +349,12 @@ int rg_store_load_models(rg_store *s, const rg_store_filter *f, rg_model ***out,
 int rg_store_load_selected(rg_store *s, const rg_store_filter *f,
 	int (*keep)(const rg_model *m, void *ctx), void *ctx, rg_model ***out, size_t *n)
 {
-	rg_store_filter none;
-	model_list list = { NULL, 0, 0 };
-	loader l;
-	rg_model *m;
-	int rc, err = 0;
+	model_list list = { NULL, 0, 0, keep, ctx };
+	int err;
 
 	*out = NULL;
 	*n = 0;
-	if (!f) {
-		rg_store_filter_init(&none);
-		f = &none;
-	}
-	if (loader_open(&l, s, f))
-		return RG_ERROR;
-	if (rg_store_exec(s, "BEGIN")) {
-		loader_close(&l);
-		return RG_ERROR;
-	}
-	while ((rc = sqlite3_step(l.filings)) == SQLITE_ROW) {
-		if ((err = load_model(&l, &m)))
-			break;
-		if (keep && !keep(m, ctx)) {
-			rg_model_free(m);
-			continue;
-		}
-		if ((err = collect(m, &list))) {
-			rg_model_free(m);
-			break;
-		}
-	}
-	if (!err && rc != SQLITE_DONE)
-		err = rg_store_sql_error(s, "cannot read filings");
-	loader_close(&l);
-	(void)sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	if (err) {
+	if ((err = each_loaded(s, f, collect, &list))) {
 		rg_store_free_models(list.items, list.len);
 		return err;
 	}
