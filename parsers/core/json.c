@@ -93,8 +93,14 @@ void rg_json_quote(rg_buf *out, const char *s, size_t n)
 			i++;
 			continue;
 		}
+		if (c == 0xE0 && i + 2 < n && ((unsigned char)s[i + 1] & 0xFE) == 0xB8
+		    && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			run += 3;   /* a Thai character: the common case, no decoding */
+			i += 3;
+			continue;
+		}
 		if (c >= 0x80) {
-			/* valid UTF-8 (Thai) stays in the run; only a bad byte breaks it */
+			/* valid UTF-8 stays in the run; only a bad byte breaks it */
 			len = rg_utf8_decode(s + i, n - i, &cp);
 			if (!(cp == 0xFFFD && len == 1)) {
 				run += (size_t)len;
