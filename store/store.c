@@ -114,7 +114,7 @@ static int step_done(rg_store *s, sqlite3_stmt *st, const char *what)
 
 int rg_store_schema_version(rg_store *s, int *version)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	int rc, exists;
 
 	if (rg_store_prepare(s, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", &st))
@@ -253,7 +253,7 @@ void rg_store_close(rg_store *s)
 
 int rg_store_has_sha256(rg_store *s, const char *sha256, int *found)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
 	if (rg_store_stmt(s, ST_HAS_SHA, &st))
@@ -300,7 +300,7 @@ int rg_store_known_digests(rg_store *s, unsigned char **out, size_t *n)
 {
 	unsigned char *all = NULL, *p;
 	size_t len = 0, cap = 0;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
 	*out = NULL;
@@ -336,7 +336,7 @@ int rg_store_known_digests(rg_store *s, unsigned char **out, size_t *n)
 static int put_organization(rg_store *s, const rg_model *m, long long *id)
 {
 	const char *province = m->province ? m->province : "";
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
 	*id = 0;
@@ -376,7 +376,7 @@ static void version_key(char *key, size_t size, const rg_model *m, long long org
 static int insert_filing(rg_store *s, const rg_model *m, const rg_store_source *src,
 	long long org_id, const char *key, long long *id)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 
 	if (rg_store_stmt(s, ST_FILING_INSERT, &st))
 		return RG_ERROR;
@@ -404,7 +404,7 @@ static int insert_filing(rg_store *s, const rg_model *m, const rg_store_source *
 /* The new filing becomes current: the older versions become history. */
 static int supersede(rg_store *s, long long id, const char *key)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 
 	if (!key)
 		return 0;
@@ -417,7 +417,7 @@ static int supersede(rg_store *s, long long id, const char *key)
 
 static int insert_years(rg_store *s, long long project_id, const rg_project *p)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	size_t i;
 
 	for (i = 0; i < p->n_budget_by_year; i++) {
@@ -436,7 +436,7 @@ static int insert_years(rg_store *s, long long project_id, const rg_project *p)
 
 static int insert_project(rg_store *s, long long filing_id, size_t pos, const rg_project *p)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 
 	if (rg_store_stmt(s, ST_PROJECT, &st))
 		return RG_ERROR;
@@ -460,7 +460,7 @@ static int insert_project(rg_store *s, long long filing_id, size_t pos, const rg
 
 static int insert_stated(rg_store *s, long long filing_id, const rg_model *m)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	size_t i;
 
 	for (i = 0; i < m->n_stated; i++) {
@@ -479,7 +479,7 @@ static int insert_stated(rg_store *s, long long filing_id, const rg_model *m)
 
 static int insert_findings(rg_store *s, long long filing_id, const rg_model *m)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	size_t i;
 
 	for (i = 0; i < m->n_findings; i++) {
@@ -548,7 +548,7 @@ int rg_store_put_filing(rg_store *s, const rg_model *m, const rg_store_source *s
 int rg_store_put_failure(rg_store *s, const rg_store_source *src, const char *sha256,
 	int code, const char *message)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 
 	if (rg_store_stmt(s, ST_FAILURE_PUT, &st))
 		return RG_ERROR;
@@ -564,7 +564,7 @@ int rg_store_put_failure(rg_store *s, const rg_store_source *src, const char *sh
 
 int rg_store_clear_failure(rg_store *s, const char *path)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 
 	if (rg_store_stmt(s, ST_FAILURE_DEL, &st))
 		return RG_ERROR;
@@ -581,7 +581,7 @@ static const char *column_text(sqlite3_stmt *st, int i)
 int rg_store_each_failure(rg_store *s, int (*fn)(const rg_store_failure *f, void *ctx), void *ctx)
 {
 	rg_store_failure f;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	int rc = SQLITE_DONE, stop = 0;
 
 	if (rg_store_prepare(s, "SELECT path, sha256, size, code, message FROM failures ORDER BY path", &st))
@@ -604,7 +604,7 @@ int rg_store_each_failure(rg_store *s, int (*fn)(const rg_store_failure *f, void
 
 int rg_store_count_failures(rg_store *s, long long *n)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
 	if (rg_store_prepare(s, "SELECT count(*) FROM failures", &st))
