@@ -75,10 +75,10 @@ typedef struct {
 	pcre2_match_data *md;
 	rg_model *m;
 	int err;
-	/* every line of the document (paragraphs and cells), normalized (Arabic digits) */
-	char **lines;
+	/* every line of the document (paragraphs and cells), normalized (Arabic
+	** digits), in `text` one after the other, each ended by NUL: the rules
+	** search them all in one pass (see rules.h); line i starts at starts[i] */
 	size_t nlines, caplines;
-	/* the lines joined by NUL, searched in one pass per rule; where each starts */
 	rg_buf text;
 	size_t *starts;
 	/* which rule of a category first matches a text: tables repeat their
@@ -111,6 +111,9 @@ static const rg_rule *first_rule(ctx *x, const char *category, const char *s, si
 	const rg_rule *r;
 	int idx;
 
+	/* long texts (project names) rarely repeat: matching them costs less than remembering */
+	if (len > 48)
+		return rg_rules_first(x->rules, category, s, len, x->md);
 	if (klen > sizeof(small) && !(key = malloc(klen))) {
 		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
 		return NULL;
@@ -155,28 +158,36 @@ static char *squeeze(ctx *x, const char *s)
 /* Add a line (normalized); returns its index, or -1 when empty or on error. */
 static int add_line(ctx *x, const char *text)
 {
-	char *n, **p;
+	size_t start = x->text.len, *p;
 
 	if (!text || !*text || x->err)
 		return -1;
-	if (!(n = norm(x, text, 0)))
-		return -1;
-	if (!*n) {
-		free(n);
-		return -1;
-	}
-	if (x->nlines == x->caplines) {
+	rg_thai_normalize_append(&x->text, text, strlen(text), RG_NORM_ARABIC_DIGITS);
+	if (x->text.len == start)
+		return -1;   /* nothing visible */
+	rg_buf_putc(&x->text, '\0');
+	if (x->nlines + 1 >= x->caplines) {
 		size_t cap = x->caplines ? x->caplines * 2 : 256;
-		if (!(p = realloc(x->lines, cap * sizeof(*p)))) {
-			free(n);
+		if (!(p = realloc(x->starts, cap * sizeof(*p)))) {
 			fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
 			return -1;
 		}
-		x->lines = p;
+		x->starts = p;
 		x->caplines = cap;
 	}
-	x->lines[x->nlines++] = n;
+	if (rg_buf_oom(&x->text)) {
+		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
+		return -1;
+	}
+	x->starts[x->nlines++] = start;
+	x->starts[x->nlines] = x->text.len;
 	return (int)x->nlines - 1;
+}
+
+/* Line i (valid until the extraction ends). */
+static const char *line_text(const ctx *x, size_t i)
+{
+	return x->text.ptr + x->starts[i];
 }
 
 static size_t ptr_slot(const ctx *x, const char *p)
@@ -239,7 +250,7 @@ static const char *cell_norm(ctx *x, const char *raw)
 	if (x->cell_cap) {
 		size_t i = ptr_slot(x, raw);
 		if (x->cell_keys[i])
-			return x->lines[x->cell_lines[i]];
+			return line_text(x, (size_t)x->cell_lines[i]);
 	}
 	/* not seen as a line (it normalized to nothing, or came from elsewhere) */
 	if (!(n = norm(x, raw, 0)))
@@ -332,25 +343,6 @@ static const char *winner(const ballot *b)
 ** line counts (a line may name the value twice).
 */
 typedef int (*compose_fn)(ctx *x, const rg_rule *r, char *out, size_t size);
-
-/* Join the lines by NUL (built once, after collect_lines). */
-static void join_lines(ctx *x)
-{
-	size_t i;
-
-	if (!(x->starts = malloc((x->nlines + 1) * sizeof(*x->starts)))) {
-		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
-		return;
-	}
-	for (i = 0; i < x->nlines; i++) {
-		x->starts[i] = x->text.len;
-		rg_buf_puts(&x->text, x->lines[i]);
-		rg_buf_putc(&x->text, '\0');
-	}
-	x->starts[x->nlines] = x->text.len;
-	if (rg_buf_oom(&x->text))
-		fail(x, rg_error_set(RG_ENOMEM, "out of memory"));
-}
 
 /* The line that holds byte offset off of the joined text. */
 static size_t line_of(const ctx *x, size_t off)
@@ -1369,8 +1361,6 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	collect_lines(&x, &doc->body);
 	collect_lines(&x, &doc->footers);
 	if (!x.err)
-		join_lines(&x);
-	if (!x.err)
 		find_document_fields(&x);
 	if (!x.err)
 		read_tables(&x, &doc->body, &rs, is_project);
@@ -1395,9 +1385,6 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	if (!x.err)
 		rg_validate(x.m, x.rules, x.text.ptr, x.text.len, x.md, doc, is_project);
 	free(is_project);
-	for (i = 0; i < x.nlines; i++)
-		free(x.lines[i]);
-	free(x.lines);
 	rg_strmap_free(&x.first_rule);
 	rg_buf_free(&x.text);
 	free(x.starts);
