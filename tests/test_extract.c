@@ -382,6 +382,31 @@ static void odt_ticks(void)
 	rg_model_free(m);
 }
 
+/* The organization only abbreviated (อบต.X อ.Y จ.Z), a header row that Word
+** does not mark, statuses written as words in a result column. */
+static void abbreviations_and_unmarked_header(void)
+{
+	char *table = TBL(3, S(
+		TR(NULL, S(TCT(NULL, "ที่"), TCT(NULL, "ชื่อโครงการ"), TCT(NULL, "ผลการดำเนินงาน"))),
+		TR(NULL, S(TCT(NULL, "1"), TCT(NULL, "โครงการอบรมคุณธรรม"), TCT(NULL, "ดำเนินการแล้ว"))),
+		TR(NULL, S(TCT(NULL, "2"), TCT(NULL, "กิจกรรมรณรงค์"), TCT(NULL, "ยังไม่ดำเนินการ")))));
+	rg_model *m = extract_docx(S(
+		PT("รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต อบต.หนองหาร อ.เมือง จ.อุดรธานี"),
+		PT("ประจำปีงบประมาณ 2567 รอบ 12 เดือน"), table));
+
+	CHECK_STR(m->org_name, "องค์การบริหารส่วนตำบลหนองหาร");
+	CHECK_INT(m->org_type, RG_ORG_SAO);
+	CHECK_STR(m->district, "เมือง");
+	CHECK_STR(m->province, "อุดรธานี");
+	CHECK_INT(m->fiscal_year, 2567);
+	CHECK_INT(m->round_months, 12);
+	CHECK_INT(m->n_projects, 2);
+	CHECK_INT(project(m, 0)->status, RG_STATUS_COMPLETED);
+	CHECK_INT(project(m, 1)->status, RG_STATUS_NOT_STARTED);
+	CHECK_INT(project(m, 1)->kind, RG_ITEM_ACTIVITY);
+	rg_model_free(m);
+}
+
 /* A document that is not such a report. */
 static void not_a_report(void)
 {
@@ -399,7 +424,7 @@ static const test_case cases[] = {
 	T(progress_report_fields), T(title_in_header_and_textbox), T(memo_before_report),
 	T(status_text_and_budget_words), T(section_rows), T(table_split_across_pages),
 	T(summary_and_detail_merge), T(stated_figures_checked), T(summary_table_total),
-	T(action_plan_years), T(odt_ticks), T(not_a_report),
+	T(action_plan_years), T(odt_ticks), T(abbreviations_and_unmarked_header), T(not_a_report),
 #undef T
 	{ .name = NULL }
 };

@@ -713,27 +713,41 @@ static int starts_here(const rg_table *t, int r, int c)
 	return cell->text || cell->cover_row == r;
 }
 
+static int has_thai_letters(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++)
+		if (p[0] == 0xE0 && p[1] == 0xB8 && p[2] >= 0x81 && p[2] <= 0xAE)   /* ก..ฮ */
+			return 1;
+	return 0;
+}
+
 static int header_rows(ctx *x, const rg_table *t)
 {
 	int r, c, h = 0;
 
 	if (t->header_rows > 0)
 		return t->header_rows < t->nrows ? t->header_rows : t->nrows;
-	/* no marked header: leading rows whose cells name columns */
+	/* no marked header: leading rows whose cells name columns, up to the
+	** first row that holds an item number or an amount (a data row) */
 	for (r = 0; r < t->nrows && r < 4; r++) {
-		int named = 0, filled = 0;
-		for (c = 0; c < t->ncols; c++) {
-			char *s;
+		int named = 0, filled = 0, data = 0;
+		for (c = 0; c < t->ncols && !data; c++) {
+			char *s, seq[RG_SEQ_MAX];
+			rg_number n;
 			if (!starts_here(t, r, c) || !*cell_text(t, r, c))
 				continue;
 			filled++;
 			if (!(s = squeeze(x, cell_text(t, r, c))))
 				return 0;
-			if (first_rule(x, "column", s, strlen(s)))
+			if (rg_parse_seq(s, seq, sizeof(seq)) || (rg_parse_amount(s, &n) && n.set && !has_thai_letters(s)))
+				data = 1;
+			else if (first_rule(x, "column", s, strlen(s)))
 				named++;
 			free(s);
 		}
-		if (!filled || named * 2 < filled)
+		if (data || !filled || named * 2 < filled)
 			break;
 		h = r + 1;
 	}
