@@ -608,13 +608,12 @@ static void find_document_fields(ctx *x)
 		trim_punct(s);
 		x->m->province = dup_or_fail(x, s);
 	}
-	if (x->m->kind == RG_KIND_ACTION_PLAN) {
-		if ((v = vote_category(x, "plan_period", NULL, compose_period, b, 0)))
-			sscanf(v, "%d-%d", &x->m->plan_from, &x->m->plan_to);
-	} else {
-		if ((v = vote_category(x, "fiscal_year", NULL, compose_fiscal_year, b, 0)))
-			x->m->fiscal_year = atoi(v);
-	}
+	if (x->m->kind == RG_KIND_ACTION_PLAN
+	    && (v = vote_category(x, "plan_period", NULL, compose_period, b, 0)))
+		sscanf(v, "%d-%d", &x->m->plan_from, &x->m->plan_to);
+	/* a multi-year plan has no fiscal year; an annual plan or a report has one */
+	if (!x->m->plan_from && (v = vote_category(x, "fiscal_year", NULL, compose_fiscal_year, b, 0)))
+		x->m->fiscal_year = atoi(v);
 	if (x->m->kind == RG_KIND_PROGRESS_REPORT
 	    && (v = vote_category(x, "round", NULL, compose_label, b, 1)))
 		x->m->round_months = atoi(v);
@@ -1347,8 +1346,8 @@ static void missing_fields(ctx *x)
 		rg_model_add_finding(m, RG_SEV_WARNING, "no_fiscal_year", "no fiscal year was found");
 	if (m->kind == RG_KIND_PROGRESS_REPORT && !m->round_months)
 		rg_model_add_finding(m, RG_SEV_WARNING, "no_round", "no reporting round (6 or 12 months) was found");
-	if (m->kind == RG_KIND_ACTION_PLAN && !m->plan_from)
-		rg_model_add_finding(m, RG_SEV_WARNING, "no_plan_period", "no plan period was found");
+	if (m->kind == RG_KIND_ACTION_PLAN && !m->plan_from && !m->fiscal_year)
+		rg_model_add_finding(m, RG_SEV_WARNING, "no_plan_period", "no plan period or fiscal year was found");
 }
 
 int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
