@@ -1554,7 +1554,7 @@ static void bad_zip_bomb_300mb(void)
 	CHECK(msg_has("max-part-size") || msg_has("max-ratio"));
 }
 
-/* A 5 MB part of spaces (ratio ~1000 > 200, above 1 MiB) with default limits -> RG_ELIMIT max-ratio. */
+/* A 5 MB part of spaces (ratio ~1000 > 500, above 1 MiB) with default limits -> RG_ELIMIT max-ratio. */
 static void bad_zip_ratio(void)
 {
 	zbytes z = make_bomb_docx((size_t)5 << 20);

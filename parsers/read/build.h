@@ -105,6 +105,18 @@ void rg_build_textbox_end(rg_builder *b);
 int rg_build_note_begin(rg_builder *b);
 void rg_build_note_end(rg_builder *b);
 
+/*
+** How deep XML elements may nest: each level of tables or text boxes takes
+** about a dozen elements (tbl/tr/tc/p/r/drawing/...), so the depth follows
+** --max-nesting, within the readers' fixed element stack (RG_XML_MAX_DEPTH).
+*/
+#define RG_XML_MAX_DEPTH 1024
+static inline int rg_xml_depth_limit(const rg_limits *lim)
+{
+	long d = 64 + 32L * (lim->max_nesting > 0 ? lim->max_nesting : 0);
+	return d < RG_XML_MAX_DEPTH ? (int)d : RG_XML_MAX_DEPTH;
+}
+
 /* Record an error (first one wins); returns b->err. */
 int rg_build_fail(rg_builder *b, int code);
 

@@ -118,7 +118,7 @@ static int lookup_id(const char *local, const char *uri)
 /* ---- parser state ---------------------------------------------------------------- */
 
 #define CACHE_SIZE 512
-#define MAX_DEPTH 1024
+#define MAX_DEPTH RG_XML_MAX_DEPTH
 #define MAX_STACK 64
 
 /* What an element did when it started, to undo when it ends. */
@@ -306,8 +306,9 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 	(void)nns;
 	(void)ns;
 	(void)ndefaulted;
-	if (d->depth >= MAX_DEPTH) {
-		rg_error_set(RG_ELIMIT, "XML elements nested deeper than %d levels (the XML depth limit)", MAX_DEPTH);
+	if (d->depth >= rg_xml_depth_limit(d->b->lim)) {
+		rg_error_set(RG_ELIMIT, "XML elements nested deeper than %d levels (--max-nesting %d allows that many)",
+			rg_xml_depth_limit(d->b->lim), d->b->lim->max_nesting);
 		rg_xml_stop(&d->xml, RG_ELIMIT);
 		return;
 	}

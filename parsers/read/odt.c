@@ -39,7 +39,7 @@ typedef struct {
 } style_rec;
 
 #define CACHE_SIZE 512
-#define MAX_DEPTH 1024
+#define MAX_DEPTH RG_XML_MAX_DEPTH
 
 enum { ACT_PARA = 1, ACT_TABLE = 2, ACT_ROW = 4, ACT_CELL = 8, ACT_TEXTBOX = 16, ACT_NOTE = 32,
 	ACT_FONT = 64, ACT_HIDDEN = 128, ACT_HEADER_ROWS = 256, ACT_PART = 512, ACT_STYLE = 1024,
@@ -527,8 +527,9 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 	(void)nns;
 	(void)ns;
 	(void)ndefaulted;
-	if (o->depth >= MAX_DEPTH) {
-		rg_error_set(RG_ELIMIT, "XML elements nested deeper than %d levels (the XML depth limit)", MAX_DEPTH);
+	if (o->depth >= rg_xml_depth_limit(o->b->lim)) {
+		rg_error_set(RG_ELIMIT, "XML elements nested deeper than %d levels (--max-nesting %d allows that many)",
+			rg_xml_depth_limit(o->b->lim), o->b->lim->max_nesting);
 		rg_xml_stop(&o->xml, RG_ELIMIT);
 		return;
 	}

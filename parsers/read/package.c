@@ -390,6 +390,10 @@ int rg_package_parse_xml(rg_package *pkg, const char *name, xmlSAXHandler *sax, 
 			rc = rg_error_code();
 			break;
 		}
+		if (n == 0 && total == 0) {
+			rc = rg_error_set(RG_EFORMAT, "%s: the part is empty", name);
+			break;
+		}
 		xmlParseChunk(p, buf, (int)n, n == 0);
 		if (st->err || !p->wellFormed || n == 0)
 			break;

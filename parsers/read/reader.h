@@ -21,7 +21,7 @@ typedef struct {
 } rg_limits;
 
 #define RG_DEFAULT_MAX_PART_SIZE ((size_t)256 << 20)
-#define RG_DEFAULT_MAX_RATIO 200u
+#define RG_DEFAULT_MAX_RATIO 500u
 #define RG_DEFAULT_MAX_TABLE_CELLS ((size_t)1 << 20)
 #define RG_DEFAULT_MAX_NESTING 32
 
