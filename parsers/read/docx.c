@@ -258,9 +258,9 @@ static void on_fldchar(docx_ctx *d, const xmlChar **attrs, int n)
 		/* a check box field shows its state, never a stale result glyph */
 		if (f && f->is_checkbox)
 			return;
-		if (!f || f->in_instr) {
-			if (f)
-				f->in_instr = 0;
+		/* a field nested past the stack stays hidden to its end: begin and end balance */
+		if (f && f->in_instr) {
+			f->in_instr = 0;
 			d->instr_fields--;
 		}
 	} else if (!strcmp(type, "end") && d->nfields > 0) {
