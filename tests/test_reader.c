@@ -2422,6 +2422,27 @@ static void docx_field_nested_in_result(void)
 	rg_doc_free(d);
 }
 
+/* 70 fields nested inside one another (past the reader's field stack), each
+** with a separate and an end: the text after the last end is shown again. */
+static void docx_fields_nested_deep(void)
+{
+	char *runs = S(R("ก"));
+	int i;
+
+	for (i = 0; i < 70; i++)
+		runs = S(runs, FLD_BEGIN, INSTR(" QUOTE "), FLD_SEP);
+	for (i = 0; i < 70; i++)
+		runs = S(runs, FLD_END);
+	{
+		rg_doc *d = read_docx_body(P(S(runs, R("ข"))));
+		const char *t = ptext(BODY(d), 0);
+		CHECK(strstr(t, "ก") == t);
+		CHECK(strstr(t, "ข") != NULL);
+		CHECK(strstr(t, "QUOTE") == NULL);
+		rg_doc_free(d);
+	}
+}
+
 /* Hidden text and deleted text inside a table cell stay out of the cell text. */
 static void docx_cell_hidden_deleted(void)
 {
@@ -2994,7 +3015,7 @@ static const test_case cases[] = {
 	T(odt_table_short_row), T(odt_table_rows_repeated), T(odt_whitespace_edges), T(odt_page_anchored_frame),
 	T(odt_plain_content_control), T(odt_wingdings_font_alias), T(odt_two_master_pages),
 	T(bad_header_is_main_part), T(bad_main_target_odd), T(bad_zip_encrypted_entries), T(bad_crc_mismatch),
-	T(docx_sdt_checkbox_sym_glyph), T(docx_legacy_checkbox_with_result), T(docx_field_nested_in_result),
+	T(docx_sdt_checkbox_sym_glyph), T(docx_legacy_checkbox_with_result), T(docx_field_nested_in_result), T(docx_fields_nested_deep),
 	T(docx_cell_hidden_deleted), T(docx_vmerge_then_short_row), T(bad_huge_text_s), T(bad_huge_repeats_odt),
 	T(bad_nested_textboxes), T(perf_large_document), T(threads_parallel_reads),
 	T(docx_sdt_checkbox_true_false), T(docx_comments_not_body), T(docx_glossary_not_read), T(docx_row_wider_than_grid),
