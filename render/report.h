@@ -44,7 +44,8 @@ typedef struct {
 
 void rg_report_options_default(rg_report_options *opt);
 
-/* Whether a filing passes the options' filters (the report applies exactly this). */
+/* Whether a filing passes the options' filters (the report applies exactly this);
+** a document of kind "other" that names no organization never does. */
 int rg_report_selects(const rg_report_options *opt, const rg_model *m);
 
 /* Write the consolidated report of models[0..n) (those the filters select) to out_path.

@@ -100,6 +100,17 @@ int main(void)
 	CHECK_INT(opt.digits_thai, 1);
 	CHECK_STR(opt.font, RG_DEFAULT_FONT);
 
+	/* a stray document (no report, no organization) is never reported; one
+	** that names its organization is, so that its findings are seen */
+	rg_report_options_default(&opt);
+	{
+		rg_model *stray = rg_model_new();
+		CHECK(stray && !rg_report_selects(&opt, stray));
+		if (stray && !rg_model_set_str(&stray->org_name, "องค์การบริหารส่วนตำบลหนองขอน"))
+			CHECK(rg_report_selects(&opt, stray));
+		rg_model_free(stray);
+	}
+
 	rg_model_list_free(&l);
 	return check_summary("test_pdf_stats");
 }

@@ -30,6 +30,11 @@ void rg_report_options_default(rg_report_options *opt)
 
 int rg_report_selects(const rg_report_options *opt, const rg_model *m)
 {
+	/* a document that is no report and names no organization (a stray file
+	** in a batch) has no place in the report; one that names its organization
+	** stays, so that its findings are seen */
+	if (m->kind == RG_KIND_OTHER && !m->org_name)
+		return 0;
 	if (opt->fiscal_year) {
 		int in_plan = m->plan_from && m->plan_from <= opt->fiscal_year &&
 			opt->fiscal_year <= (m->plan_to ? m->plan_to : m->plan_from);
