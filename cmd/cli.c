@@ -16,7 +16,8 @@ const char cli_limit_help[] =
 	"  --max-part-size BYTES   largest inflated XML part (default 256 MiB; K/M/G suffixes)\n"
 	"  --max-ratio N           largest inflated/compressed ratio of a part over 1 MiB (default 500)\n"
 	"  --max-table-cells N     largest table, rows x columns (default 1048576)\n"
-	"  --max-nesting N         deepest nesting of tables and text boxes (default 32)\n";
+	"  --max-nesting N         deepest nesting of tables and text boxes (default 32); XML\n"
+	"                          elements may nest 64 + 32 per level deep, at most 1024\n";
 
 static int parse_size(const char *s, size_t *out)
 {
