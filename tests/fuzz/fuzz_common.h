@@ -126,4 +126,15 @@ static inline void fuzz_check_result(int rc, const rg_doc *doc)
 	}
 }
 
+/* The end of every reader harness: check what the read gave, walk and free it. */
+static inline void fuzz_finish_read(int rc, rg_doc *doc)
+{
+	fuzz_check_result(rc, doc);
+	if (doc) {
+		fuzz_walk_doc(doc);
+		rg_doc_free(doc);
+	}
+	rg_error_clear();
+}
+
 #endif

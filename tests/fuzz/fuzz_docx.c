@@ -16,11 +16,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	fuzz_limits(&lim);
 	rc = rg_read_memory(data, size, &lim, &doc);
-	fuzz_check_result(rc, doc);
-	if (doc) {
-		fuzz_walk_doc(doc);
-		rg_doc_free(doc);
-	}
-	rg_error_clear();
+	fuzz_finish_read(rc, doc);
 	return 0;
 }

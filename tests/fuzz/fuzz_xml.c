@@ -24,11 +24,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = rg_read_odt_xml(xml, size - 1, &lim, &doc);
 	else
 		rc = rg_read_docx_xml(xml, size - 1, &lim, &doc);
-	fuzz_check_result(rc, doc);
-	if (doc) {
-		fuzz_walk_doc(doc);
-		rg_doc_free(doc);
-	}
-	rg_error_clear();
+	fuzz_finish_read(rc, doc);
 	return 0;
 }
