@@ -353,6 +353,14 @@ static int expand(const rg_wording *w, const char *code, const char *tmpl, const
 	return 1;
 }
 
+static int has_latin(const char *s)
+{
+	for (; *s; s++)
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+			return 1;
+	return 0;
+}
+
 int rg_wording_render(const rg_wording *w, const rg_finding *f, int thai, rg_buf *out)
 {
 	const char *msg = f->message ? f->message : "", *dflt = NULL;
@@ -373,6 +381,11 @@ int rg_wording_render(const rg_wording *w, const rg_finding *f, int thai, rg_buf
 			figures fg = { f, w->md, msg };
 			return expand(w, f->code, l->text, &fg, thai, 0, out);
 		}
+	}
+	/* a message already in Thai (no Latin letter) is its own wording */
+	if (*msg && !has_latin(msg)) {
+		put_digits(out, msg, mlen, thai);
+		return 1;
 	}
 	if (dflt) {
 		figures fg = { f, NULL, msg };

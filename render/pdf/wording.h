@@ -30,8 +30,10 @@ const char *rg_wording_title(const rg_wording *w, const char *code);
 
 /* Append the Thai sentence of finding f to out.  Returns 1 when a wording
 ** accounted for all of the finding (a pattern matched, or the args filled a
-** template), 0 when only the code's default applied (the original message
-** is then appended after "ข้อความต้นฉบับ:") or the code is unknown. */
+** template, or the message is already Thai: it is then shown as it is, its
+** digits as the report's), 0 when only the code's default applied (the
+** original message is then appended after "ข้อความต้นฉบับ:") or the code is
+** unknown (the message alone). */
 int rg_wording_render(const rg_wording *w, const rg_finding *f, int thai_digits, rg_buf *out);
 
 /* Whether the file has a title and a default ("*") wording for code. */

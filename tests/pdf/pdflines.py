@@ -25,9 +25,9 @@ SPAN = re.compile(rb'/Span <</ActualText <[0-9A-Fa-f]*>>> BDC\n|(?<=\n)EMC\n')
 DIGITS = '0-9๐-๙'
 
 
-def glyph_pages(pdf):
-    """The text of each page as drawn: a list of blocks (poppler's: a table
-    cell or a paragraph), each a list of its lines."""
+def glyph_boxes(pdf):
+    """Each page as drawn: a list of blocks (poppler's: a table cell or a
+    paragraph), each a list of its lines as (text, xMin, yMin, xMax, yMax)."""
     with tempfile.TemporaryDirectory() as tmp:
         qdf, stripped, fixed = (os.path.join(tmp, n) for n in ('a.qdf', 'b.qdf', 'c.pdf'))
         subprocess.run(['qpdf', '--qdf', '--object-streams=disable', pdf, qdf], check=True)
@@ -38,16 +38,23 @@ def glyph_pages(pdf):
         xml = subprocess.run(['pdftotext', '-bbox-layout', '-enc', 'UTF-8', fixed, '-'], capture_output=True,
                              check=True).stdout.decode('utf-8')
     pages = []
+    num = r'"([-0-9.]+)"'
     for page in re.findall(r'<page .*?</page>', xml, re.S):
         blocks = []
         for block in re.findall(r'<block .*?</block>', page, re.S):
             lines = []
             for line in re.findall(r'<line .*?</line>', block, re.S):
+                box = re.match(r'<line xMin=%s yMin=%s xMax=%s yMax=%s' % (num, num, num, num), line)
                 words = [html.unescape(w) for w in re.findall(r'<word [^>]*>(.*?)</word>', line, re.S)]
-                lines.append(logical(' '.join(words)))
+                lines.append((logical(' '.join(words)),) + tuple(float(v) for v in box.groups()))
             blocks.append(lines)
         pages.append(blocks)
     return pages
+
+
+def glyph_pages(pdf):
+    """Each page as drawn: a list of blocks, each a list of its lines' text."""
+    return [[[l[0] for l in block] for block in page] for page in glyph_boxes(pdf)]
 
 
 def logical(s):
