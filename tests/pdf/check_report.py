@@ -654,7 +654,7 @@ def mode_search():
             tail, head = a[-6:], b[:6]
             if ' ' in tail or ' ' in head:
                 continue
-            if any(tail + head in n for n in names):
+            if any(a + b in n for n in names) and not any(a + ' ' + b in n for n in names):   # not at a space
                 phrases.add(tail + head)
     found = [ph for ph in phrases if ph in text]
     print('phrases cut by a line break inside a word run: %d, found whole by pdftotext: %d' % (len(phrases), len(found)))
