@@ -229,6 +229,62 @@ int main(void)
 		CHECK_INT(nl, 1);
 		CHECK_INT(lines[0].end, strlen("น้ำ"));
 	}
+	/* what the run and the data file keep whole (issue 13) */
+	{
+		static const struct {
+			const char *text, *whole;
+		} kept[] = {
+			{ "องค์การบริหารส่วนตำบลชุมแพ", "ชุมแพ" },
+			{ "ประชุมที่ชุมแพ วันนี้", "ชุมแพ" },
+			{ "โครงการของอบต.ชุมแพ", "อบต.ชุมแพ" },
+			{ "ตามประกาศ ทม. บางเตย เรื่อง", "ทม. บางเตย" },
+			{ "ตามพระราชบัญญัติ พ.ศ. ๒๕๔๐ และ", "พ.ศ. ๒๕๔๐" },
+			{ "ตามพระราชบัญญัติ พ.ศ.2540 และ", "พ.ศ.2540" },
+			{ "งบประมาณ ๑๐,๐๐๐.๐๐ บาท ต่อปี", "๑๐,๐๐๐.๐๐ บาท" },
+			{ "ร้อยละ ๕๐ ของโครงการ", "ร้อยละ ๕๐" },
+			{ "จำนวน 12 เดือน เต็ม", "12 เดือน" },
+			{ "สนองพระราชดำริพระมหากษัตริย์", "พระมหากษัตริย์" },
+		};
+		CHECK_INT(rg_linebreak_add_org(lb, "องค์การบริหารส่วนตำบลชุมแพ"), 0);
+		CHECK_INT(rg_linebreak_add(lb, RG_LB_NAME, "บางเตย", strlen("บางเตย")), 0);
+		for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+			const char *s = kept[i].text, *at = strstr(s, kept[i].whole);
+			size_t a = (size_t)(at - s), b = a + strlen(kept[i].whole), j;
+			CHECK_INT(rg_linebreak_find(lb, s, strlen(s), &pos, &np), 0);
+			for (j = 0; j < np; j++) {
+				if (pos[j] > a && pos[j] < b)
+					fprintf(stderr, "'%s' broken at byte %zu in '%s'\n", kept[i].whole, pos[j], s);
+				CHECK(!(pos[j] > a && pos[j] < b));
+			}
+			CHECK(np >= 1);   /* it still breaks elsewhere */
+		}
+		/* without the run's names libthai splits the place: the test can fail */
+		{
+			rg_linebreak *bare;
+			const char *s = "ประชุมที่ชุมแพ วันนี้";
+			size_t a = strlen("ประชุมที่"), b = a + strlen("ชุมแพ"), j;
+			int inside = 0;
+			CHECK_INT(rg_linebreak_new(&bare), 0);
+			CHECK_INT(rg_linebreak_find(bare, s, strlen(s), &pos, &np), 0);
+			for (j = 0; j < np; j++)
+				inside |= pos[j] > a && pos[j] < b;
+			CHECK(inside);
+			rg_linebreak_free(bare);
+		}
+	}
+	/* a break after a space is taken when its line is nearly as full */
+	{
+		const char *s = "โครงการส่งเสริม ให้ความรู้แก่ประชาชน";
+		const rg_line *lines;
+		size_t nl;
+		double first = cells(NULL, "โครงการส่งเสริม", strlen("โครงการส่งเสริม"));
+		CHECK_INT(rg_linebreak_wrap(lb, s, strlen(s), first + 3, cells, NULL, &lines, &nl), 0);
+		CHECK(nl >= 2);
+		CHECK_INT(lines[0].end, strlen("โครงการส่งเสริม"));
+		/* but not a space far back: the line is filled */
+		CHECK_INT(rg_linebreak_wrap(lb, s, strlen(s), first * 2, cells, NULL, &lines, &nl), 0);
+		CHECK(lines[0].end > strlen("โครงการส่งเสริม ให้"));
+	}
 	/* cluster boundaries */
 	{
 		const char *s = "ที่ปรึกษา";

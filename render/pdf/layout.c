@@ -11,6 +11,24 @@
 #include "numfmt.h"
 
 
+/* Room for need elements of size bytes in *p (doubling); 0 or RG_ENOMEM after rg_error_set. */
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+	void *np;
+
+	if (need <= *cap)
+		return 0;
+	ncap = *cap ? *cap : 64;
+	while (ncap < need)
+		ncap *= 2;
+	if (!(np = realloc(*p, ncap * size)))
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	*p = np;
+	*cap = ncap;
+	return 0;
+}
+
 int rg_layout_init(rg_layout *l, rg_canvas *c, rg_linebreak *lb, int thai_digits)
 {
 	memset(l, 0, sizeof(*l));
@@ -41,15 +59,9 @@ void rg_layout_new_page(rg_layout *l)
 
 	if (l->error)
 		return;
-	if (l->npages == l->cap_pages) {
-		size_t ncap = l->cap_pages ? l->cap_pages * 2 : 64;
-		HPDF_Page *np = realloc(l->pages, ncap * sizeof(*np));
-		if (!np) {
-			l->error = rg_error_set(RG_ENOMEM, "out of memory");
-			return;
-		}
-		l->pages = np;
-		l->cap_pages = ncap;
+	if (grow((void **)&l->pages, &l->cap_pages, l->npages + 1, sizeof(*l->pages))) {
+		l->error = RG_ENOMEM;
+		return;
 	}
 	/* the previous page is complete but for its footer: compress it now */
 	if (l->page && rg_canvas_seal_page(l->canvas, l->page)) {
@@ -103,22 +115,14 @@ static size_t wrap_into(rg_layout *l, const char *text, double width, rg_face fa
 {
 	measure_ctx m = { l->canvas, face, size, NULL, 0, NULL };
 	const rg_line *lines;
-	size_t n, need, len;
+	size_t n, len;
 
 	if (!text)
 		text = "";
 	len = strlen(text);
-	if (len + 1 > l->cap_prefix) {
-		size_t ncap = l->cap_prefix ? l->cap_prefix : 256;
-		double *np;
-		while (ncap < len + 1)
-			ncap *= 2;
-		if (!(np = realloc(l->prefix, ncap * sizeof(*np)))) {
-			l->error = rg_error_set(RG_ENOMEM, "out of memory");
-			return 0;
-		}
-		l->prefix = np;
-		l->cap_prefix = ncap;
+	if (grow((void **)&l->prefix, &l->cap_prefix, len + 1, sizeof(*l->prefix))) {
+		l->error = RG_ENOMEM;
+		return 0;
 	}
 	rg_canvas_prefix_widths(l->canvas, face, size, text, len, l->prefix);
 	m.base = text;
@@ -129,18 +133,9 @@ static size_t wrap_into(rg_layout *l, const char *text, double width, rg_face fa
 			l->error = rg_error_code();
 		return 0;
 	}
-	need = l->nlines + n;
-	if (need > l->cap_lines) {
-		size_t ncap = l->cap_lines ? l->cap_lines : 64;
-		rg_line *np;
-		while (ncap < need)
-			ncap *= 2;
-		if (!(np = realloc(l->lines, ncap * sizeof(*np)))) {
-			l->error = rg_error_set(RG_ENOMEM, "out of memory");
-			return 0;
-		}
-		l->lines = np;
-		l->cap_lines = ncap;
+	if (grow((void **)&l->lines, &l->cap_lines, l->nlines + n, sizeof(*l->lines))) {
+		l->error = RG_ENOMEM;
+		return 0;
 	}
 	memcpy(l->lines + l->nlines, lines, n * sizeof(*lines));
 	l->nlines += n;
@@ -272,17 +267,9 @@ static size_t keep_text(rg_table *t, const char *s)
 {
 	size_t n = strlen(s), at = t->text_len;
 
-	if (t->text_len + n + 1 > t->text_cap) {
-		size_t ncap = t->text_cap ? t->text_cap : 4096;
-		char *np;
-		while (ncap < t->text_len + n + 1)
-			ncap *= 2;
-		if (!(np = realloc(t->text, ncap))) {
-			table_oom(t);
-			return NO_CELL;
-		}
-		t->text = np;
-		t->text_cap = ncap;
+	if (grow((void **)&t->text, &t->text_cap, t->text_len + n + 1, 1)) {
+		table_oom(t);
+		return NO_CELL;
 	}
 	memcpy(t->text + at, s, n + 1);
 	t->text_len += n + 1;
@@ -296,15 +283,9 @@ void rg_table_row(rg_table *t, const char *const *cells, int flags)
 
 	if (t->l->error)
 		return;
-	if (t->nrows == t->cap_rows) {
-		size_t ncap = t->cap_rows ? t->cap_rows * 2 : 32;
-		rg_table_row_rec *np = realloc(t->rows, ncap * sizeof(*np));
-		if (!np) {
-			table_oom(t);
-			return;
-		}
-		t->rows = np;
-		t->cap_rows = ncap;
+	if (grow((void **)&t->rows, &t->cap_rows, t->nrows + 1, sizeof(*t->rows))) {
+		table_oom(t);
+		return;
 	}
 	r = &t->rows[t->nrows++];
 	memset(r, 0, sizeof(*r));
@@ -454,16 +435,8 @@ static void size_columns(rg_table *t)
 
 static int add_lines(rg_table *t, const rg_line *lines, size_t n)
 {
-	if (t->nlines + n > t->cap_lines) {
-		size_t ncap = t->cap_lines ? t->cap_lines : 256;
-		rg_line *np;
-		while (ncap < t->nlines + n)
-			ncap *= 2;
-		if (!(np = realloc(t->lines, ncap * sizeof(*np))))
-			return table_oom(t);
-		t->lines = np;
-		t->cap_lines = ncap;
-	}
+	if (grow((void **)&t->lines, &t->cap_lines, t->nlines + n, sizeof(*t->lines)))
+		return table_oom(t);
 	memcpy(t->lines + t->nlines, lines, n * sizeof(*lines));
 	t->nlines += n;
 	return 0;
@@ -498,10 +471,9 @@ static void layout_row(rg_table *t, rg_table_row_rec *r, int header)
 				return;
 			r->count[i] = 1;
 		} else {
-			size_t k0 = l->nlines, k;
+			size_t k;
 			l->nlines = 0;
 			k = wrap_into(l, s, avail, face, t->size);
-			(void)k0;
 			if (l->error || add_lines(t, l->lines, k))
 				return;
 			r->count[i] = k;

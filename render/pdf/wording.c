@@ -92,7 +92,8 @@ static int add_line(rg_wording *w, const char *file, int lineno, char **f, int n
 	if (l.kind == W_WORDING || l.kind == W_EACH) {
 		l.pattern = strdup(f[2]);
 		l.text = strdup(f[3]);
-		l.sep = dup_or_null(nf == 5 ? f[4] : " ");
+		/* between the items of an "each": the fifth field, else a comma and a space */
+		l.sep = dup_or_null(nf == 5 && *f[4] ? f[4] : ", ");
 	} else {
 		l.text = strdup(f[2]);
 	}
