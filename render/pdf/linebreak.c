@@ -79,8 +79,8 @@ void rg_linebreak_free(rg_linebreak *lb)
 	free(lb->pos);
 	free(lb->lines);
 	free(lb->inside);
-	for (size_t i = 0; i < lb->ndict; i++)
-		free(lb->dict[i].s);
+	while (lb->ndict)
+		free(lb->dict[--lb->ndict].s);
 	free(lb->dict);
 	free(lb);
 }
@@ -221,7 +221,6 @@ int rg_linebreak_add(rg_linebreak *lb, int kind, const char *s, size_t n)
 int rg_linebreak_add_org(rg_linebreak *lb, const char *name)
 {
 	size_t n = name ? strlen(name) : 0, best = 0, i;
-	int rc;
 
 	if (!n)
 		return 0;
@@ -231,11 +230,7 @@ int rg_linebreak_add_org(rg_linebreak *lb, const char *name)
 		if (e->kind == RG_LB_ORG_PREFIX && e->len > best && e->len < n && !memcmp(name, e->s, e->len))
 			best = e->len;
 	}
-	if (!best)
-		return 0;
-	if ((rc = rg_linebreak_add(lb, RG_LB_NAME, name + best, n - best)))
-		return rc;
-	return 0;
+	return best ? rg_linebreak_add(lb, RG_LB_NAME, name + best, n - best) : 0;
 }
 
 int rg_linebreak_load(rg_linebreak *lb, const char *path)
