@@ -10,6 +10,13 @@
 # wall time and the peak memory, and pdfinfo for the pages.  For comparison,
 # `soffice --headless --convert-to pdf` on 20 of the filings, when LibreOffice
 # is installed.  RAINGAN=path/to/raingan overrides the binary.
+#
+# BASE=path/to/other/raingan: the same report from model JSON with both
+# binaries, alternated three times back to back (the machine is shared: only
+# the ratio within one run means something), and the line breaks that cut a
+# name (tests/pdf/pdflines.py: places of the run, listed terms, abbreviations,
+# พ.ศ. and its year, numbers and units, libthai words) in the report of the
+# corpus, the cases and the first 200 filings, with each binary.
 set -eu
 
 N=${1:-1000}
@@ -50,6 +57,32 @@ if "$RAINGAN" report -o "$WORK/probe.pdf" "$(ls "$WORK"/*.odt | head -1)" >/dev/
 else
 	echo "report from the filings: skipped (the extractor cannot read them yet)"
 fi
+if [ -n "${BASE:-}" ]; then
+	[ -x "$BASE" ] || { echo "report_bench: BASE=$BASE is not a program" >&2; exit 2; }
+	for round in 1 2 3; do
+		for b in "$BASE" "$RAINGAN"; do
+			/usr/bin/time -f "%e" -o "$WORK/time.txt" env SOURCE_DATE_EPOCH=1700000000 \
+				"$b" report -o "$WORK/cmp.pdf" "$WORK"/expected/*.json >/dev/null
+			echo "$b $(cat "$WORK/time.txt") $(pdfinfo "$WORK/cmp.pdf" | awk '/^Pages:/ {print $2}')"
+		done
+	done > "$WORK/cmp.txt"
+	awk -v base="$BASE" '$1 == base { b[++nb] = $2; bp = $3 } $1 != base { n[++nn] = $2; np = $3 }
+		function median(a, k,   i, j, t) { for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+			return a[int((k + 1) / 2)] }
+		END { mb = median(b, nb); mn = median(n, nn)
+			printf "back to back (median of 3): base %.2f s (%d pages), this %.2f s (%d pages), ratio %.3f\n", mb, bp, mn, np, mn / mb }' "$WORK/cmp.txt"
+	# the names cut by a line break, before and after
+	SHARED=$HERE/../shared
+	mkdir -p "$WORK/breaks"
+	set -- "$SHARED"/corpus/expected/*.json "$SHARED"/cases/expected/*.json $(ls "$WORK"/expected/*.json | head -200)
+	for b in "$BASE" "$RAINGAN"; do
+		SOURCE_DATE_EPOCH=1700000000 "$b" report -o "$WORK/breaks/r.pdf" "$@" >/dev/null
+		printf '%s: ' "$b"
+		python3 "$HERE/tests/pdf/pdflines.py" breaks "$WORK/breaks/r.pdf" "$HERE/rules/linebreak.th.tsv" "$@" |
+			python3 -c 'import json, sys; d = json.load(sys.stdin); print("all text", d["all_text"], "| in project names", d["project_names"])'
+	done
+fi
+
 # determinism on the big report
 "$RAINGAN" report -o "$WORK/report-json2.pdf" "$WORK"/expected/*.json >/dev/null 2>&1 || true
 SOURCE_DATE_EPOCH=1700000000 "$RAINGAN" report -o "$WORK/report-json2.pdf" "$WORK"/expected/*.json

@@ -43,7 +43,8 @@ static const char help[] =
 	"  --font-bold FILE        bold TrueType font (default Laksaman-Bold.ttf, or the\n"
 	"                          --font file when only --font is given)\n"
 	"  --digits thai|arabic    digits of numbers (default thai)\n"
-	"  --rules DIR             the rule files for DOCX/ODT filings\n"
+	"  --rules DIR             the rule files for DOCX/ODT filings, and the report's\n"
+	"                          findings.th.tsv and linebreak.th.tsv\n"
 	"  -h, --help              this help\n"
 	"\n"
 	"Dates in the PDF come only from SOURCE_DATE_EPOCH; the same input gives the same bytes.\n";
@@ -222,6 +223,8 @@ int cmd_report(int argc, char **argv)
 	/* one face given: use it for the headers too rather than mix two families */
 	if (font_given && !bold_given)
 		opt.font_bold = opt.font;
+	/* the report's wording and line-break data live beside the parser's rules */
+	opt.rules_dir = rules ? rules : cli_default_rules_dir();
 	if (!bad && !out) {
 		fprintf(stderr, "raingan report: -o OUT.pdf is required\n");
 		bad = 1;

@@ -40,6 +40,9 @@ typedef struct {
 	const char *province;       /* exact province name; NULL = all */
 	const char *org;            /* organization: exact name or a part of it; NULL = all */
 	const char *title;          /* cover title; NULL = the standard title */
+	const char *rules_dir;      /* the rules directory (the parser's): the Thai wording of the
+	                            ** findings (findings.th.tsv) and the words kept whole on a
+	                            ** line (linebreak.th.tsv); default: the source tree's rules/ */
 } rg_report_options;
 
 void rg_report_options_default(rg_report_options *opt);
@@ -50,7 +53,8 @@ int rg_report_selects(const rg_report_options *opt, const rg_model *m);
 
 /* Write the consolidated report of models[0..n) (those the filters select) to out_path.
 ** Returns 0, or RG_E* after rg_error_set (RG_ENOTFOUND when the filters select nothing,
-** RG_EFORMAT for a font that cannot draw Thai, RG_EIO when the file cannot be written). */
+** RG_EFORMAT for a font that cannot draw Thai or a data file of rules_dir that does not
+** read, RG_EIO when a data file is missing or the PDF cannot be written). */
 int rg_report_write_pdf(const rg_model *const *models, size_t n, const rg_report_options *opt,
 	const char *out_path);
 

@@ -3,7 +3,7 @@
 # pdftoppm against the reviewed reference image tests/pdf/hard-cases.png).
 set(RG_PDF_TESTS "${CMAKE_CURRENT_SOURCE_DIR}/pdf")
 
-foreach(t test_pdf_shape test_pdf_wrap test_pdf_font test_pdf_load test_pdf_stats)
+foreach(t test_pdf_shape test_pdf_wrap test_pdf_font test_pdf_load test_pdf_stats test_pdf_wording)
   rg_unit_test(${t})
   set_tests_properties(${t} PROPERTIES LABELS pdf)
 endforeach()
@@ -15,7 +15,8 @@ target_link_libraries(test_pdf_render PRIVATE rg_render rg_parsers)
 
 # End-to-end checks (need python3, qpdf and poppler-utils; see tests/pdf/check_report.py).
 if(Python3_Interpreter_FOUND)
-  foreach(mode report digits filters determinism outline hard paging corpus cli)
+  foreach(mode report digits filters determinism outline hard paging corpus cli
+      findings breaks marks columns flow search)
     add_test(NAME test_pdf_e2e_${mode}
       COMMAND ${Python3_EXECUTABLE} ${RG_PDF_TESTS}/check_report.py ${mode}
         $<TARGET_FILE:test_pdf_render> ${RG_FIXTURES} ${RG_TESTS}

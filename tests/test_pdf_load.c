@@ -124,6 +124,39 @@ int main(void)
 		CHECK(strstr(rg_error_message(), "object 2") != NULL);
 		CHECK_INT(l.n, 0);
 	}
+	/* a finding's figures (issue 13): "args", numbers and strings, in order */
+	CHECK_INT(rg_model_load_file(&l, RG_FIXTURES "/pdf/findings-args.json"), 0);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1) {
+		const rg_model *m = l.items[0];
+		const rg_finding *f = &m->findings[5];
+		CHECK_STR(f->code, "budget_changed");
+		CHECK_INT(f->n_args, 4);
+		if (f->n_args == 4) {
+			CHECK_STR(f->args[0].name, "name");
+			CHECK_STR(f->args[1].value, "2567");
+			CHECK_STR(f->args[2].name, "plan");
+			CHECK_STR(f->args[3].value, "25000");
+		}
+		CHECK_INT(m->findings[1].n_args, 4);
+		CHECK_STR(m->findings[1].args[3].value, "12500.5");
+		CHECK_INT(m->findings[6].n_args, 0);
+		CHECK(m->findings[6].args == NULL);
+	}
+	rg_model_list_free(&l);
+	{
+		static const char bad[] = "{\"findings\": [{\"code\": \"x\", \"args\": {\"a\": [1]}}]}";
+		static const char bad2[] = "{\"findings\": [{\"code\": \"x\", \"args\": 3}]}";
+		CHECK_INT(rg_model_load_buffer(&l, bad, strlen(bad), "bad"), RG_EFORMAT);
+		CHECK(strstr(rg_error_message(), "'a'") != NULL);
+		CHECK_INT(rg_model_load_buffer(&l, bad2, strlen(bad2), "bad2"), RG_EFORMAT);
+		CHECK_INT(l.n, 0);
+	}
+	{
+		rg_model *m = rg_model_new();
+		CHECK_INT(rg_model_finding_arg(m, "rows", "3"), RG_EUSAGE);   /* no finding yet */
+		rg_model_free(m);
+	}
 	rg_model_list_free(&l);
 	return check_summary("test_pdf_load");
 }

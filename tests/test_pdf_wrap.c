@@ -118,15 +118,33 @@ static void check_wrap(rg_linebreak *lb, size_t k, double width, rg_measure_fn f
 	rg_buf_free(&joined);
 }
 
-/* The widest protected word of phrase k under fn. */
-static double widest_word(size_t k, rg_measure_fn fn, void *ctx)
+/* The widest protected word of phrase k under fn, or the widest piece
+** between two breaks when wider (a term of the data file can be longer than
+** the words listed here: "องค์การบริหารส่วนตำบล"). */
+static double widest_word(rg_linebreak *lb, size_t k, rg_measure_fn fn, void *ctx)
 {
+	const char *s = phrases[k].text;
+	const size_t *pos;
+	size_t w, np, from = 0, n = strlen(s);
 	double max = 0;
-	size_t w;
 	for (w = 0; w < 6 && phrases[k].words[w]; w++) {
 		double x = fn(ctx, phrases[k].words[w], strlen(phrases[k].words[w]));
 		if (x > max)
 			max = x;
+	}
+	if (rg_linebreak_find(lb, s, n, &pos, &np) == 0) {
+		for (w = 0; w <= np; w++) {
+			size_t to = w < np ? pos[w] : n, a = from, b = to;
+			double x;
+			while (a < b && s[a] == ' ')
+				a++;
+			while (b > a && s[b - 1] == ' ')
+				b--;
+			x = b > a ? fn(ctx, s + a, b - a) : 0;
+			if (x > max)
+				max = x;
+			from = to;
+		}
 	}
 	return max;
 }
@@ -141,14 +159,28 @@ int main(void)
 	double width;
 
 	CHECK_INT(rg_linebreak_new(&lb), 0);
+	CHECK_INT(rg_linebreak_load(lb, RG_SOURCE_RULES_DIR "/" RG_LINEBREAK_FILE), 0);
 
-	/* the compounds themselves: libthai would split them, the list keeps them */
-	for (i = 0; rg_linebreak_compounds[i]; i++) {
-		const char *w = rg_linebreak_compounds[i];
-		CHECK_INT(rg_linebreak_find(lb, w, strlen(w), &pos, &np), 0);
-		if (np)
-			fprintf(stderr, "compound '%s' has %zu inner breaks\n", w, np);
-		CHECK_INT(np, 0);
+	/* the terms of the data file themselves: libthai would split some, the list keeps them */
+	{
+		FILE *fp = fopen(RG_SOURCE_RULES_DIR "/" RG_LINEBREAK_FILE, "r");
+		char line[512];
+		int terms = 0;
+		CHECK(fp != NULL);
+		while (fp && fgets(line, sizeof(line), fp)) {
+			const char *w = line + 5;
+			line[strcspn(line, "\r\n")] = '\0';
+			if (strncmp(line, "term\t", 5))
+				continue;
+			terms++;
+			CHECK_INT(rg_linebreak_find(lb, w, strlen(w), &pos, &np), 0);
+			if (np)
+				fprintf(stderr, "term '%s' has %zu inner breaks\n", w, np);
+			CHECK_INT(np, 0);
+		}
+		if (fp)
+			fclose(fp);
+		CHECK(terms >= 40);
 	}
 	/* but there are breaks between words */
 	{
@@ -162,7 +194,7 @@ int main(void)
 	/* every phrase at every width that can hold its widest word */
 	for (k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++) {
 		double total = cells(NULL, phrases[k].text, strlen(phrases[k].text));
-		for (width = widest_word(k, cells, NULL); width <= total; width += 1)
+		for (width = widest_word(lb, k, cells, NULL); width <= total; width += 1)
 			check_wrap(lb, k, width, cells, NULL);
 	}
 	/* the same with the real font metrics (Laksaman 11 pt), in 2 pt steps */
@@ -170,7 +202,7 @@ int main(void)
 		cc.c = c;
 		for (k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++) {
 			double total = real_width(&cc, phrases[k].text, strlen(phrases[k].text));
-			for (width = widest_word(k, real_width, &cc); width <= total + 2; width += 2)
+			for (width = widest_word(lb, k, real_width, &cc); width <= total + 2; width += 2)
 				check_wrap(lb, k, width, real_width, &cc);
 		}
 		rg_canvas_free(c);
@@ -196,6 +228,62 @@ int main(void)
 		CHECK_INT(rg_linebreak_wrap(lb, "น้ำ", strlen("น้ำ"), 0.5, cells, NULL, &lines, &nl), 0);
 		CHECK_INT(nl, 1);
 		CHECK_INT(lines[0].end, strlen("น้ำ"));
+	}
+	/* what the run and the data file keep whole (issue 13) */
+	{
+		static const struct {
+			const char *text, *whole;
+		} kept[] = {
+			{ "องค์การบริหารส่วนตำบลชุมแพ", "ชุมแพ" },
+			{ "ประชุมที่ชุมแพ วันนี้", "ชุมแพ" },
+			{ "โครงการของอบต.ชุมแพ", "อบต.ชุมแพ" },
+			{ "ตามประกาศ ทม. บางเตย เรื่อง", "ทม. บางเตย" },
+			{ "ตามพระราชบัญญัติ พ.ศ. ๒๕๔๐ และ", "พ.ศ. ๒๕๔๐" },
+			{ "ตามพระราชบัญญัติ พ.ศ.2540 และ", "พ.ศ.2540" },
+			{ "งบประมาณ ๑๐,๐๐๐.๐๐ บาท ต่อปี", "๑๐,๐๐๐.๐๐ บาท" },
+			{ "ร้อยละ ๕๐ ของโครงการ", "ร้อยละ ๕๐" },
+			{ "จำนวน 12 เดือน เต็ม", "12 เดือน" },
+			{ "สนองพระราชดำริพระมหากษัตริย์", "พระมหากษัตริย์" },
+		};
+		CHECK_INT(rg_linebreak_add_org(lb, "องค์การบริหารส่วนตำบลชุมแพ"), 0);
+		CHECK_INT(rg_linebreak_add(lb, RG_LB_NAME, "บางเตย", strlen("บางเตย")), 0);
+		for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+			const char *s = kept[i].text, *at = strstr(s, kept[i].whole);
+			size_t a = (size_t)(at - s), b = a + strlen(kept[i].whole), j;
+			CHECK_INT(rg_linebreak_find(lb, s, strlen(s), &pos, &np), 0);
+			for (j = 0; j < np; j++) {
+				if (pos[j] > a && pos[j] < b)
+					fprintf(stderr, "'%s' broken at byte %zu in '%s'\n", kept[i].whole, pos[j], s);
+				CHECK(!(pos[j] > a && pos[j] < b));
+			}
+			CHECK(np >= 1);   /* it still breaks elsewhere */
+		}
+		/* without the run's names libthai splits the place: the test can fail */
+		{
+			rg_linebreak *bare;
+			const char *s = "ประชุมที่ชุมแพ วันนี้";
+			size_t a = strlen("ประชุมที่"), b = a + strlen("ชุมแพ"), j;
+			int inside = 0;
+			CHECK_INT(rg_linebreak_new(&bare), 0);
+			CHECK_INT(rg_linebreak_find(bare, s, strlen(s), &pos, &np), 0);
+			for (j = 0; j < np; j++)
+				inside |= pos[j] > a && pos[j] < b;
+			CHECK(inside);
+			rg_linebreak_free(bare);
+		}
+	}
+	/* a break after a space is taken when its line is nearly as full */
+	{
+		const char *s = "โครงการส่งเสริม ให้ความรู้แก่ประชาชน";
+		const rg_line *lines;
+		size_t nl;
+		double first = cells(NULL, "โครงการส่งเสริม", strlen("โครงการส่งเสริม"));
+		CHECK_INT(rg_linebreak_wrap(lb, s, strlen(s), first + 3, cells, NULL, &lines, &nl), 0);
+		CHECK(nl >= 2);
+		CHECK_INT(lines[0].end, strlen("โครงการส่งเสริม"));
+		/* but not a space far back: the line is filled */
+		CHECK_INT(rg_linebreak_wrap(lb, s, strlen(s), first * 2, cells, NULL, &lines, &nl), 0);
+		CHECK(lines[0].end > strlen("โครงการส่งเสริม ให้"));
 	}
 	/* cluster boundaries */
 	{

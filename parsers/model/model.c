@@ -48,8 +48,14 @@ void rg_model_free(rg_model *m)
 		free(m->stated[i].key);
 	free(m->stated);
 	for (i = 0; i < m->n_findings; i++) {
+		size_t k;
 		free(m->findings[i].code);
 		free(m->findings[i].message);
+		for (k = 0; k < m->findings[i].n_args; k++) {
+			free(m->findings[i].args[k].name);
+			free(m->findings[i].args[k].value);
+		}
+		free(m->findings[i].args);
 	}
 	free(m->findings);
 	free(m);
@@ -144,12 +150,37 @@ int rg_model_add_finding(rg_model *m, rg_severity sev, const char *code, const c
 	f->severity = sev;
 	f->message = rg_buf_detach(&msg);
 	f->code = strdup(code);
+	f->args = NULL;
+	f->n_args = 0;
 	if (!f->code || !f->message) {
 		free(f->code);
 		free(f->message);
 		return rg_error_set(RG_ENOMEM, "out of memory");
 	}
 	m->n_findings++;
+	return 0;
+}
+
+int rg_model_finding_arg(rg_model *m, const char *name, const char *value)
+{
+	rg_finding *f;
+	rg_finding_arg *a;
+
+	if (!m->n_findings)
+		return rg_error_set(RG_EUSAGE, "a finding figure without a finding");
+	f = &m->findings[m->n_findings - 1];
+	if (!(a = realloc(f->args, (f->n_args + 1) * sizeof(*a))))
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	f->args = a;
+	a += f->n_args;
+	a->name = strdup(name);
+	a->value = strdup(value ? value : "");
+	if (!a->name || !a->value) {
+		free(a->name);
+		free(a->value);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	f->n_args++;
 	return 0;
 }
 

@@ -75,10 +75,21 @@ typedef struct {
 	double value;
 } rg_stated;
 
+/* A figure of a finding, by name ("rows", "stated", "seq", "before", ...): the
+** value as text, a number in JSON notation ("30000.5") or a string.  Renderers
+** word a finding from its code and these (the PDF report in Thai); the message
+** stays the English explanation of the CSV/JSON outputs. */
+typedef struct {
+	char *name;
+	char *value;
+} rg_finding_arg;
+
 typedef struct {
 	rg_severity severity;
 	char *code;
 	char *message;
+	rg_finding_arg *args;       /* NULL: the figures are only in the message */
+	size_t n_args;
 } rg_finding;
 
 typedef struct {
@@ -116,6 +127,10 @@ int rg_model_add_finding(rg_model *m, rg_severity sev, const char *code, const c
 	__attribute__((format(printf, 4, 5)))
 #endif
 	;
+
+/* Attach a figure to the last finding added (JSON "args"); 0, RG_ENOMEM, or
+** RG_EUSAGE when the model has no finding yet. */
+int rg_model_finding_arg(rg_model *m, const char *name, const char *value);
 
 /* Replace *dst with a copy of src (NULL allowed); 0 or RG_ENOMEM. */
 int rg_model_set_str(char **dst, const char *src);

@@ -138,6 +138,34 @@ out:
 	return rc;
 }
 
+/* A finding's figures: {"name": number or string, ...}; anything else is refused. */
+static int load_finding_args(rg_model *m, json_t *args, size_t i)
+{
+	const char *key;
+	json_t *v;
+	int rc;
+
+	if (!args || json_is_null(args))
+		return 0;
+	if (!json_is_object(args))
+		return rg_error_set(RG_EFORMAT, "finding %zu: 'args' is not an object", i + 1);
+	json_object_foreach(args, key, v) {
+		char num[64];
+		const char *text = num;
+		if (json_is_string(v))
+			text = json_string_value(v);
+		else if (json_is_integer(v))
+			snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
+		else if (json_is_real(v))
+			snprintf(num, sizeof(num), "%.15g", json_real_value(v));
+		else
+			return rg_error_set(RG_EFORMAT, "finding %zu: figure '%s' is not a number or a string", i + 1, key);
+		if ((rc = rg_model_finding_arg(m, key, text)))
+			return rc;
+	}
+	return 0;
+}
+
 static int load_model(json_t *o, rg_model *m)
 {
 	json_t *src, *org, *period, *arr, *v;
@@ -224,6 +252,8 @@ static int load_model(json_t *o, rg_model *m)
 			free(sev);
 			free(code);
 			free(msg);
+			if (!rc)
+				rc = load_finding_args(m, json_object_get(v, "args"), i);
 			if (rc)
 				return rc;
 		}

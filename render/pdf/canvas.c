@@ -17,6 +17,7 @@
 
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -29,7 +30,9 @@
 struct rg_canvas {
 	HPDF_Doc pdf;
 	HPDF_Font font[2];
-	float *width[2];             /* advance per BMP code point in 1/1000 em; < 0 = not yet known */
+	float *width[2];             /* advance per BMP code point in 1/1000 em; NaN = not yet known */
+	float *top[2], *bottom[2];   /* ink above / below the baseline per code point, 1/1000 em; NaN = unknown */
+	HPDF_FontDef fontdef[2];
 	double ascent[2], descent[2];
 	unsigned long error, detail;
 	rg_buf shaped;               /* scratch: the visual text of a line */
@@ -109,9 +112,14 @@ static int load_face(rg_canvas *c, int face, const char *path)
 	name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
 	if (!name || !(c->font[face] = HPDF_GetFont(c->pdf, name, "UTF-8")))
 		return rg_error_set(RG_EFORMAT, "%s: libharu cannot load the font (error 0x%04lX)", path, c->error);
-	if (!(c->width[face] = malloc(65536 * sizeof(float))))
+	c->fontdef[face] = HPDF_GetFontDef(c->pdf, name);
+	if (!(c->width[face] = malloc(65536 * sizeof(float))) || !(c->top[face] = malloc(65536 * sizeof(float))) ||
+	    !(c->bottom[face] = malloc(65536 * sizeof(float))))
 		return rg_error_set(RG_ENOMEM, "out of memory");
-	memset(c->width[face], 0xFF, 65536 * sizeof(float));   /* all bytes 0xFF: a NaN, "unknown" */
+	/* all bytes 0xFF: a NaN, "unknown" */
+	memset(c->width[face], 0xFF, 65536 * sizeof(float));
+	memset(c->top[face], 0xFF, 65536 * sizeof(float));
+	memset(c->bottom[face], 0xFF, 65536 * sizeof(float));
 	c->ascent[face] = HPDF_Font_GetAscent(c->font[face]) / 1000.0;
 	c->descent[face] = -HPDF_Font_GetDescent(c->font[face]) / 1000.0;
 	return add_tounicode(c, c->font[face]);
@@ -149,6 +157,10 @@ void rg_canvas_free(rg_canvas *c)
 		HPDF_Free(c->pdf);
 	free(c->width[0]);
 	free(c->width[1]);
+	free(c->top[0]);
+	free(c->top[1]);
+	free(c->bottom[0]);
+	free(c->bottom[1]);
 	rg_buf_free(&c->shaped);
 	rg_buf_free(&c->hex);
 	free(c);
@@ -251,6 +263,48 @@ static double visual_width(rg_canvas *c, rg_face face, const char *s, size_t n)
 	return total;
 }
 
+/* The ink of a glyph above and below the baseline (from its outline's box). */
+static void ink(rg_canvas *c, rg_face face, unsigned cp, double *top, double *bottom)
+{
+	float *t = c->top[face], *b = c->bottom[face];
+
+	if (cp > 0xFFFF)
+		cp = 0xFFFD;
+	if (t[cp] != t[cp]) {   /* NaN: not yet known */
+		HPDF_Box box = { 0, 0, 0, 0 };
+		if (c->fontdef[face] && cp != ' ')
+			box = HPDF_TTFontDef_GetCharBBox(c->fontdef[face], (HPDF_UINT16)cp);
+		t[cp] = box.top;
+		b[cp] = -box.bottom;
+	}
+	*top = t[cp];
+	*bottom = b[cp];
+}
+
+void rg_canvas_measure(rg_canvas *c, rg_face face, double size, const char *s, size_t n,
+	double *width, double *ink_top, double *ink_bottom)
+{
+	double w = 0, top = 0, bottom = 0;
+	size_t i = 0;
+
+	rg_buf_clear(&c->shaped);
+	rg_thai_shape(s, n, &c->shaped);
+	while (i < c->shaped.len) {
+		unsigned cp;
+		double t, b;
+		i += (size_t)rg_utf8_decode(c->shaped.ptr + i, c->shaped.len - i, &cp);
+		w += advance(c, face, cp);
+		ink(c, face, cp, &t, &b);
+		if (t > top)
+			top = t;
+		if (b > bottom)
+			bottom = b;
+	}
+	*width = w * size / 1000.0;
+	*ink_top = top * size / 1000.0;
+	*ink_bottom = bottom * size / 1000.0;
+}
+
 double rg_canvas_width(rg_canvas *c, rg_face face, double size, const char *s, size_t n)
 {
 	rg_buf_clear(&c->shaped);
@@ -314,31 +368,56 @@ static void utf16_hex(rg_buf *out, const char *s, size_t n)
 	rg_buf_putc(out, '>');
 }
 
-void rg_canvas_text(rg_canvas *c, HPDF_Page page, rg_face face, double size,
-	double x, double y, const char *s, size_t n)
+void rg_canvas_span_begin(rg_canvas *c, HPDF_Page page, const char *s, size_t n)
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+
+	rg_buf_clear(&c->hex);
+	rg_buf_puts(&c->hex, "/Span <</ActualText ");
+	utf16_hex(&c->hex, s, n);
+	rg_buf_puts(&c->hex, ">> BDC\n");
+	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->hex.ptr, (HPDF_UINT)c->hex.len);
+}
+
+void rg_canvas_span_end(rg_canvas *c, HPDF_Page page)
+{
+	(void)c;
+	HPDF_Stream_WriteStr(((HPDF_PageAttr)page->attr)->stream, "EMC\n");
+}
+
+/* Draw the shaped text (c->shaped) of s[0..n); spanned: in a span of its own when shaping changed it. */
+static void draw_line(rg_canvas *c, HPDF_Page page, rg_face face, double size, double x, double y,
+	const char *s, size_t n, int spanned)
+{
 	int changed;
 
 	if (!n)
 		return;
 	rg_buf_clear(&c->shaped);
-	changed = rg_thai_shape(s, n, &c->shaped);
+	changed = rg_thai_shape(s, n, &c->shaped) && spanned;
 	if (!c->shaped.len)
 		return;
-	if (changed) {
-		rg_buf_clear(&c->hex);
-		rg_buf_puts(&c->hex, "/Span <</ActualText ");
-		utf16_hex(&c->hex, s, n);
-		rg_buf_puts(&c->hex, ">> BDC\n");
-		HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->hex.ptr, (HPDF_UINT)c->hex.len);
-	}
+	if (changed)
+		rg_canvas_span_begin(c, page, s, n);
+	/* span_begin used c->hex only: c->shaped still holds this line */
 	HPDF_Page_BeginText(page);
 	HPDF_Page_SetFontAndSize(page, c->font[face], (HPDF_REAL)size);
 	HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y, rg_buf_cstr(&c->shaped));
 	HPDF_Page_EndText(page);
 	if (changed)
-		HPDF_Stream_WriteStr(attr->stream, "EMC\n");
+		rg_canvas_span_end(c, page);
+}
+
+void rg_canvas_text(rg_canvas *c, HPDF_Page page, rg_face face, double size,
+	double x, double y, const char *s, size_t n)
+{
+	draw_line(c, page, face, size, x, y, s, n, 1);
+}
+
+void rg_canvas_text_in_span(rg_canvas *c, HPDF_Page page, rg_face face, double size,
+	double x, double y, const char *s, size_t n)
+{
+	draw_line(c, page, face, size, x, y, s, n, 0);
 }
 
 void rg_canvas_text_unshaped(rg_canvas *c, HPDF_Page page, rg_face face, double size,

@@ -51,6 +51,21 @@ void rg_canvas_prefix_widths(rg_canvas *c, rg_face face, double size, const char
 void rg_canvas_text(rg_canvas *c, HPDF_Page page, rg_face face, double size,
 	double x, double y, const char *s, size_t n);
 
+/* Searchable across line breaks: the lines of one table cell are drawn with
+** rg_canvas_text_in_span() between span_begin (with the cell's whole logical
+** text as /ActualText) and span_end, so that poppler gives the cell's text
+** in one piece and finds a phrase cut by a line break. */
+void rg_canvas_span_begin(rg_canvas *c, HPDF_Page page, const char *s, size_t n);
+void rg_canvas_span_end(rg_canvas *c, HPDF_Page page);
+void rg_canvas_text_in_span(rg_canvas *c, HPDF_Page page, rg_face face, double size,
+	double x, double y, const char *s, size_t n);
+
+/* Width in points of s[0..n) once shaped, and its real ink from the glyph
+** outlines (marks included): the highest point above the baseline and the
+** lowest below it (ink_bottom > 0 below), in points at size. */
+void rg_canvas_measure(rg_canvas *c, rg_face face, double size, const char *s, size_t n,
+	double *width, double *ink_top, double *ink_bottom);
+
 /* The same without shaping (plain code points, as libharu alone would draw
 ** them): only for the rendering test, to show that it catches bad marks. */
 void rg_canvas_text_unshaped(rg_canvas *c, HPDF_Page page, rg_face face, double size,

@@ -202,7 +202,7 @@ static void cover(report *r, entry *e, size_t n)
 	rg_layout_space(l, 30);
 	snprintf(buf, sizeof(buf), "ระดับการนำแผนไปปฏิบัติ: มาก ตั้งแต่ร้อยละ %s ปานกลาง ตั้งแต่ร้อยละ %s น้อย ต่ำกว่าร้อยละ %s "
 		"(คิดจากจำนวนที่ดำเนินการแล้วเสร็จเทียบกับโครงการขั้นต่ำที่ ป.ป.ช. กำหนด หรือจำนวนโครงการทั้งหมดเมื่อรายงานไม่ระบุ) "
-		"งบประมาณตามข้อบัญญัติ/เทศบัญญัติไม่มีในข้อมูลที่สกัดได้ จึงแสดงเป็น –",
+		"งบประมาณตามข้อบัญญัติ/เทศบัญญัติไม่มีในข้อมูลที่สกัดได้ คอลัมน์ที่ไม่มีข้อมูลในทุกแถวจึงไม่แสดงในตาราง",
 		rpt_num(a, sizeof(a), (long long)RG_LEVEL_HIGH, r->thai), rpt_num(b, sizeof(b), (long long)RG_LEVEL_MEDIUM, r->thai),
 		rpt_num(d, sizeof(d), (long long)RG_LEVEL_MEDIUM, r->thai));
 	rg_layout_paragraph(l, buf, RG_FACE_REGULAR, 12, 1);
@@ -257,15 +257,15 @@ static const char *province_name(const rg_model *m) { return m->province ? m->pr
 static void summary(report *r, entry *e, size_t n, HPDF_Page *first_page)
 {
 	static const rg_column cols[] = {
-		{ "องค์กรปกครองส่วนท้องถิ่น", 3.0, RG_ALIGN_LEFT },
-		{ "รายงาน", 2.3, RG_ALIGN_LEFT },
-		{ "โครงการ", 0.9, RG_ALIGN_RIGHT },
-		{ "แล้วเสร็จ", 0.9, RG_ALIGN_RIGHT },
-		{ "ร้อยละแล้วเสร็จ", 1.0, RG_ALIGN_RIGHT },
-		{ "งบประมาณ (บาท)", 1.7, RG_ALIGN_RIGHT },
-		{ "เบิกจ่าย (บาท)", 1.7, RG_ALIGN_RIGHT },
-		{ "ร้อยละเบิกจ่าย", 1.0, RG_ALIGN_RIGHT },
-		{ "ข้อสังเกต", 0.9, RG_ALIGN_RIGHT },
+		{ "องค์กรปกครองส่วนท้องถิ่น", 3.0, RG_ALIGN_LEFT, 0 },
+		{ "รายงาน", 2.3, RG_ALIGN_LEFT, 0 },
+		{ "โครงการ", 0.9, RG_ALIGN_RIGHT, 0 },
+		{ "แล้วเสร็จ", 0.9, RG_ALIGN_RIGHT, 0 },
+		{ "ร้อยละแล้วเสร็จ", 1.0, RG_ALIGN_RIGHT, 0 },
+		{ "งบประมาณ (บาท)", 1.7, RG_ALIGN_RIGHT, 0 },
+		{ "เบิกจ่าย (บาท)", 1.7, RG_ALIGN_RIGHT, 0 },
+		{ "ร้อยละเบิกจ่าย", 1.0, RG_ALIGN_RIGHT, 0 },
+		{ "ข้อสังเกต", 0.9, RG_ALIGN_RIGHT, 0 },
 	};
 	rg_layout *l = &r->l;
 	rg_table t;
@@ -294,8 +294,8 @@ static void summary(report *r, entry *e, size_t n, HPDF_Page *first_page)
 		rpt_heading(r, "ภาพรวมทุกองค์กร", HEAD_SIZE + 2);
 		rpt_charts(r, &total);
 	}
-	rpt_heading(r, "สรุปภาพรวมรายองค์กร จำแนกตามจังหวัด", HEAD_SIZE + 2);
 	rg_table_begin(&t, l, cols, 9, TABLE_SIZE);
+	rg_table_title(&t, "สรุปภาพรวมรายองค์กร จำแนกตามจังหวัด", HEAD_SIZE + 2);
 	memset(&all, 0, sizeof(all));
 	for (i = 0; i < n; i++) {
 		const rg_model *m = e[i].m;
@@ -305,7 +305,8 @@ static void summary(report *r, entry *e, size_t n, HPDF_Page *first_page)
 			if (!m->province)
 				snprintf(name, sizeof(name), "%s", province_name(m));
 			cells[0] = name;
-			rg_table_row(&t, cells, RG_ROW_GROUP);
+			/* a province's heading never ends a page */
+			rg_table_row(&t, cells, RG_ROW_GROUP | RG_ROW_KEEP_NEXT);
 			memset(&prov, 0, sizeof(prov));
 		}
 		{
@@ -319,14 +320,33 @@ static void summary(report *r, entry *e, size_t n, HPDF_Page *first_page)
 		}
 		if (i + 1 == n || !same(e[i + 1].m->province, m->province)) {
 			snprintf(name, sizeof(name), "รวม%s%s", m->province ? "จังหวัด" : "", province_name(m));
-			sums_row(r, &t, name, "", &prov, RG_ROW_BOLD | RG_ROW_SHADE);
+			/* its subtotal never starts a page alone */
+			sums_row(r, &t, name, "", &prov, RG_ROW_BOLD | RG_ROW_SHADE | RG_ROW_KEEP_PREV);
 		}
 	}
-	sums_row(r, &t, "รวมทั้งสิ้น", "", &all, RG_ROW_BOLD | RG_ROW_GROUP);
+	sums_row(r, &t, "รวมทั้งสิ้น", "", &all, RG_ROW_BOLD | RG_ROW_GROUP | RG_ROW_KEEP_PREV);
 	rg_table_end(&t);
 }
 
 /* ---- the whole document ---- */
+
+/* The data files of the rules directory: the findings' wording, the words kept whole. */
+static int load_data(const rg_report_options *opt, rg_linebreak *lb, rg_wording **wording)
+{
+	const char *dir = opt->rules_dir && *opt->rules_dir ? opt->rules_dir : RG_REPORT_RULES_DIR;
+	rg_buf path = RG_BUF_INIT;
+	int rc;
+
+	rg_buf_printf(&path, "%s/%s", dir, RG_LINEBREAK_FILE);
+	rc = rg_buf_oom(&path) ? rg_error_set(RG_ENOMEM, "out of memory") : rg_linebreak_load(lb, rg_buf_cstr(&path));
+	if (!rc) {
+		rg_buf_clear(&path);
+		rg_buf_printf(&path, "%s/%s", dir, RG_WORDING_FILE);
+		rc = rg_buf_oom(&path) ? rg_error_set(RG_ENOMEM, "out of memory") : rg_wording_load(wording, rg_buf_cstr(&path));
+	}
+	rg_buf_free(&path);
+	return rc;
+}
 
 static int write_report(report *r, entry *e, size_t n, const char *out_path)
 {
@@ -381,6 +401,7 @@ int rg_report_write_pdf(const rg_model *const *models, size_t n, const rg_report
 	rg_report_options defaults;
 	rg_canvas *canvas = NULL;
 	rg_linebreak *lb = NULL;
+	rg_wording *wording = NULL;
 	entry *e = NULL;
 	size_t i, ne = 0;
 	report r;
@@ -421,9 +442,22 @@ int rg_report_write_pdf(const rg_model *const *models, size_t n, const rg_report
 		if ((rc = rg_canvas_new(&canvas, font, bold)))
 			goto out;
 	}
-	if ((rc = rg_linebreak_new(&lb)))
+	if ((rc = rg_linebreak_new(&lb)) || (rc = load_data(opt, lb, &wording)))
+		goto out;
+	/* the place names of the run stay whole on a line */
+	for (i = 0; i < ne && !rc; i++) {
+		const rg_model *m = e[i].m;
+		if (m->district)
+			rc = rg_linebreak_add(lb, RG_LB_NAME, m->district, strlen(m->district));
+		if (!rc && m->province)
+			rc = rg_linebreak_add(lb, RG_LB_NAME, m->province, strlen(m->province));
+		if (!rc)
+			rc = rg_linebreak_add_org(lb, m->org_name);
+	}
+	if (rc)
 		goto out;
 	memset(&r, 0, sizeof(r));
+	r.wording = wording;
 	r.opt = opt;
 	r.thai = opt->digits_thai;
 	rg_layout_init(&r.l, canvas, lb, r.thai);
@@ -439,6 +473,7 @@ out:
 	}
 	free(e);
 	rg_linebreak_free(lb);
+	rg_wording_free(wording);
 	rg_canvas_free(canvas);
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include "layout.h"
 #include "report.h"
 #include "stats.h"
+#include "wording.h"
 
 #define TABLE_SIZE 11.0
 #define HEAD_SIZE 15.0
@@ -29,6 +30,7 @@ typedef struct {
 	rg_layout l;
 	const rg_report_options *opt;
 	int thai;                       /* Thai digits */
+	rg_wording *wording;            /* the Thai wording of the findings */
 } report;
 
 /* Status words of the tables, indexed by rg_status (RG_STATUS_NONE: ไม่ระบุสถานะ). */
@@ -39,9 +41,9 @@ char *rpt_num(char *out, size_t size, long long v, int thai);
 void rpt_thai_date(char *out, size_t size, const char *iso_be, int thai);
 /* The filing's kind and period: short for the summary, full for its section. */
 void rpt_filing_label(char *out, size_t size, const rg_model *m, int thai, int full);
-/* A heading kept with the first rows_after table lines. */
-void rpt_heading_keep(report *r, const char *text, double size, int rows_after);
 void rpt_heading(report *r, const char *text, double size);
+/* A table's title (its digits as the report's), kept with its first rows, "(ต่อ)" on later pages. */
+void rpt_table_title(report *r, rg_table *t, const char *text);
 /* "มิติที่ ๑"; 0 -> "ไม่ระบุมิติ" */
 const char *rpt_dim_label(char *out, size_t size, int d, int thai);
 /* An amount, "ไม่ใช้งบประมาณ" or "–". */

@@ -69,14 +69,11 @@ void rpt_filing_label(char *out, size_t size, const rg_model *m, int thai, int f
 	rg_fmt_digits(out, size, buf, thai);
 }
 
-/* A heading kept with the first rows_after table lines (a small table: all of it). */
-void rpt_heading_keep(report *r, const char *text, double size, int rows_after)
+void rpt_table_title(report *r, rg_table *t, const char *text)
 {
 	char buf[512];
 
-	rg_layout_need(&r->l, size * 1.4 + 2 + (rows_after + 2) * (TABLE_SIZE * 1.36 + 5));
-	rg_layout_paragraph(&r->l, rg_fmt_digits(buf, sizeof(buf), text, r->thai), RG_FACE_BOLD, size, 0);
-	rg_layout_space(&r->l, 2);
+	rg_table_title(t, rg_fmt_digits(buf, sizeof(buf), text, r->thai), HEAD_SIZE - 2);
 }
 
 void rpt_heading(report *r, const char *text, double size)

@@ -7,27 +7,39 @@
 #include <string.h>
 
 #include "charts.h"
+#include "core/error.h"
 #include "numfmt.h"
 #include "report_int.h"
+
+/* The height of "N. ข้อสังเกต..." with "ไม่พบข้อสังเกต" under it. */
+#define NO_FINDINGS_H ((HEAD_SIZE - 2) * RG_LEADING + 2 + TABLE_SIZE * RG_LEADING + 2)
+
+/* What the last table of a section keeps below it: the findings' heading and
+** "ไม่พบข้อสังเกต" when there are none (they must not make a page alone); a
+** findings table keeps its own title with its rows. */
+static double findings_keep(const entry *e)
+{
+	return e->m->n_findings ? 0 : NO_FINDINGS_H;
+}
 
 static void table_by_dimension(report *r, const entry *e)
 {
 	static const rg_column cols[] = {
-		{ "มิติ", 1.2, RG_ALIGN_LEFT },
-		{ "โครงการตามแผน", 1.0, RG_ALIGN_RIGHT },
-		{ "ดำเนินการแล้วเสร็จ", 1.1, RG_ALIGN_RIGHT },
-		{ "งบประมาณตามแผน (บาท)", 1.6, RG_ALIGN_RIGHT },
-		{ "งบประมาณตามข้อบัญญัติ/เทศบัญญัติ (บาท)", 1.8, RG_ALIGN_RIGHT },
-		{ "ใช้จริง (บาท)", 1.6, RG_ALIGN_RIGHT },
-		{ "ร้อยละโครงการ", 1.0, RG_ALIGN_RIGHT },
-		{ "ร้อยละงบประมาณ", 1.0, RG_ALIGN_RIGHT },
+		{ "มิติ", 1.2, RG_ALIGN_LEFT, RG_COL_NOWRAP },
+		{ "โครงการตามแผน", 1.0, RG_ALIGN_RIGHT, 0 },
+		{ "ดำเนินการแล้วเสร็จ", 1.1, RG_ALIGN_RIGHT, 0 },
+		{ "งบประมาณตามแผน (บาท)", 1.6, RG_ALIGN_RIGHT, 0 },
+		{ "งบประมาณตามข้อบัญญัติ/เทศบัญญัติ (บาท)", 1.8, RG_ALIGN_RIGHT, RG_COL_DROP_EMPTY },
+		{ "ใช้จริง (บาท)", 1.6, RG_ALIGN_RIGHT, 0 },
+		{ "ร้อยละโครงการ", 1.0, RG_ALIGN_RIGHT, 0 },
+		{ "ร้อยละงบประมาณ", 1.0, RG_ALIGN_RIGHT, 0 },
 	};
 	rg_table t;
 	char c[8][64];
 	int d;
 
-	rpt_heading_keep(r, "1. ผลการนำแผนไปปฏิบัติ จำแนกตามมิติ", HEAD_SIZE - 2, 6);
 	rg_table_begin(&t, &r->l, cols, 8, TABLE_SIZE);
+	rpt_table_title(r, &t, "1. ผลการนำแผนไปปฏิบัติ จำแนกตามมิติ");
 	for (d = 1; d <= 5; d++) {
 		const rg_dim_stats *s = d == 5 ? &e->st.dim[0] : &e->st.dim[d];
 		const char *cells[8];
@@ -54,7 +66,7 @@ static void table_by_dimension(report *r, const entry *e)
 		cells[5] = rg_fmt_amount(c[5], sizeof(c[5]), s->disbursed, r->thai);
 		cells[6] = rg_fmt_percent(c[6], sizeof(c[6]), rg_pct((double)s->completed, (double)s->projects), r->thai);
 		cells[7] = rg_fmt_percent(c[7], sizeof(c[7]), rg_pct(s->disbursed, s->budget), r->thai);
-		rg_table_row(&t, cells, RG_ROW_BOLD | RG_ROW_SHADE);
+		rg_table_row(&t, cells, RG_ROW_BOLD | RG_ROW_SHADE | RG_ROW_KEEP_PREV);
 	}
 	rg_table_end(&t);
 }
@@ -72,16 +84,16 @@ static const char *stated_cell(char *out, size_t size, const rg_model *m, const 
 static void table_status(report *r, const entry *e)
 {
 	static const rg_column cols[] = {
-		{ "ที่มา", 1.4, RG_ALIGN_LEFT },
-		{ "ทั้งหมด", 0.9, RG_ALIGN_RIGHT },
-		{ "รอรายงาน", 0.9, RG_ALIGN_RIGHT },
-		{ "อยู่ระหว่างดำเนินการ", 1.1, RG_ALIGN_RIGHT },
-		{ "ดำเนินการแล้วเสร็จ", 1.1, RG_ALIGN_RIGHT },
-		{ "ไม่สามารถดำเนินการได้", 1.2, RG_ALIGN_RIGHT },
-		{ "ยังไม่ได้ดำเนินการ", 1.1, RG_ALIGN_RIGHT },
-		{ "ไม่ระบุสถานะ", 0.9, RG_ALIGN_RIGHT },
-		{ "ผลการนำแผนไปปฏิบัติ (ร้อยละ)", 1.3, RG_ALIGN_RIGHT },
-		{ "ระดับการนำแผนไปปฏิบัติ", 1.2, RG_ALIGN_CENTER },
+		{ "ที่มา", 1.4, RG_ALIGN_LEFT, RG_COL_NOWRAP },
+		{ "ทั้งหมด", 0.9, RG_ALIGN_RIGHT, 0 },
+		{ "รอรายงาน", 0.9, RG_ALIGN_RIGHT, 0 },
+		{ "อยู่ระหว่างดำเนินการ", 1.1, RG_ALIGN_RIGHT, 0 },
+		{ "ดำเนินการแล้วเสร็จ", 1.1, RG_ALIGN_RIGHT, 0 },
+		{ "ไม่สามารถดำเนินการได้", 1.2, RG_ALIGN_RIGHT, 0 },
+		{ "ยังไม่ได้ดำเนินการ", 1.1, RG_ALIGN_RIGHT, 0 },
+		{ "ไม่ระบุสถานะ", 0.9, RG_ALIGN_RIGHT, 0 },
+		{ "ผลการนำแผนไปปฏิบัติ (ร้อยละ)", 1.3, RG_ALIGN_RIGHT, 0 },
+		{ "ระดับการนำแผนไปปฏิบัติ", 1.2, RG_ALIGN_CENTER, RG_COL_NOWRAP },
 	};
 	/* the stated keys of the columns, as MODEL.md's examples name them */
 	static const char *const keys[] = { "projects_total", "pending_report", "in_progress", "completed",
@@ -94,8 +106,8 @@ static void table_status(report *r, const entry *e)
 	size_t k;
 	int any = 0;
 
-	rpt_heading_keep(r, "2. สถานะโครงการ/กิจกรรม/มาตรการ", HEAD_SIZE - 2, 3);
 	rg_table_begin(&t, &r->l, cols, 10, TABLE_SIZE);
+	rpt_table_title(r, &t, "2. สถานะโครงการ/กิจกรรม/มาตรการ");
 	cells[0] = "นับจากรายการ";
 	cells[1] = rpt_num(c[1], sizeof(c[1]), (long long)e->st.total.projects, r->thai);
 	for (k = 1; k < RG_STATUS_COUNT; k++)
@@ -117,7 +129,7 @@ static void table_status(report *r, const entry *e)
 		cells[9] = pct ? rg_report_level(pct->value) : "–";
 		rg_table_row(&t, cells, RG_ROW_NORMAL);
 	}
-	rg_table_end(&t);
+	rg_table_end_keep(&t, 10 * RG_LEADING + 4);   /* the note below stays with it */
 	if (e->st.impl_from_minimum)
 		snprintf(note, sizeof(note), "ร้อยละคิดจากโครงการขั้นต่ำที่ ป.ป.ช. กำหนด %s โครงการ",
 			rpt_num(c[0], sizeof(c[0]), (long long)e->st.impl_base, r->thai));
@@ -130,18 +142,18 @@ static void table_status(report *r, const entry *e)
 static void table_disbursement(report *r, const entry *e)
 {
 	static const rg_column cols[] = {
-		{ "มิติ", 1.2, RG_ALIGN_LEFT },
-		{ "งบประมาณตามแผน (บาท)", 1.6, RG_ALIGN_RIGHT },
-		{ "เบิกจ่าย (บาท)", 1.6, RG_ALIGN_RIGHT },
-		{ "คงเหลือ (บาท)", 1.6, RG_ALIGN_RIGHT },
-		{ "ร้อยละการเบิกจ่าย", 1.0, RG_ALIGN_RIGHT },
+		{ "มิติ", 1.2, RG_ALIGN_LEFT, RG_COL_NOWRAP },
+		{ "งบประมาณตามแผน (บาท)", 1.6, RG_ALIGN_RIGHT, 0 },
+		{ "เบิกจ่าย (บาท)", 1.6, RG_ALIGN_RIGHT, 0 },
+		{ "คงเหลือ (บาท)", 1.6, RG_ALIGN_RIGHT, 0 },
+		{ "ร้อยละการเบิกจ่าย", 1.0, RG_ALIGN_RIGHT, 0 },
 	};
 	rg_table t;
 	char c[5][64];
 	int d;
 
-	rpt_heading_keep(r, "3. การเบิกจ่ายงบประมาณ จำแนกตามมิติ", HEAD_SIZE - 2, 5);
 	rg_table_begin(&t, &r->l, cols, 5, TABLE_SIZE);
+	rpt_table_title(r, &t, "3. การเบิกจ่ายงบประมาณ จำแนกตามมิติ");
 	for (d = 1; d <= 5; d++) {
 		const rg_dim_stats *s = d == 5 ? &e->st.total : &e->st.dim[d];
 		const char *cells[5];
@@ -150,7 +162,7 @@ static void table_disbursement(report *r, const entry *e)
 		cells[2] = rg_fmt_amount(c[2], sizeof(c[2]), s->disbursed, r->thai);
 		cells[3] = rg_fmt_amount(c[3], sizeof(c[3]), s->budget - s->disbursed, r->thai);
 		cells[4] = rg_fmt_percent(c[4], sizeof(c[4]), rg_pct(s->disbursed, s->budget), r->thai);
-		rg_table_row(&t, cells, d == 5 ? RG_ROW_BOLD | RG_ROW_SHADE : RG_ROW_NORMAL);
+		rg_table_row(&t, cells, d == 5 ? RG_ROW_BOLD | RG_ROW_SHADE | RG_ROW_KEEP_PREV : RG_ROW_NORMAL);
 	}
 	rg_table_end(&t);
 }
@@ -205,21 +217,21 @@ void rpt_charts(report *r, const rg_filing_stats *st)
 static void table_projects(report *r, const entry *e, const char *title)
 {
 	static const rg_column cols[] = {
-		{ "ลำดับ", 0.55, RG_ALIGN_CENTER },
-		{ "ชื่อโครงการ/กิจกรรม/มาตรการ", 4.6, RG_ALIGN_LEFT },
-		{ "มิติ", 0.5, RG_ALIGN_CENTER },
-		{ "งบประมาณ (บาท)", 1.25, RG_ALIGN_RIGHT },
-		{ "เบิกจ่าย (บาท)", 1.15, RG_ALIGN_RIGHT },
-		{ "สถานะ", 1.35, RG_ALIGN_LEFT },
-		{ "หน่วยงานรับผิดชอบ", 1.5, RG_ALIGN_LEFT },
+		{ "ลำดับ", 0.55, RG_ALIGN_CENTER, RG_COL_NOWRAP },
+		{ "ชื่อโครงการ/กิจกรรม/มาตรการ", 4.6, RG_ALIGN_LEFT, 0 },
+		{ "มิติ", 0.5, RG_ALIGN_CENTER, RG_COL_NOWRAP },
+		{ "งบประมาณ (บาท)", 1.25, RG_ALIGN_RIGHT, 0 },
+		{ "เบิกจ่าย (บาท)", 1.15, RG_ALIGN_RIGHT, 0 },
+		{ "สถานะ", 1.35, RG_ALIGN_LEFT, RG_COL_NOWRAP },
+		{ "หน่วยงานรับผิดชอบ", 1.5, RG_ALIGN_LEFT, RG_COL_DROP_EMPTY },
 	};
 	const rg_model *m = e->m;
 	rg_table t;
 	char c[5][96];
 	size_t i;
 
-	rpt_heading(r, title, HEAD_SIZE - 2);
 	rg_table_begin(&t, &r->l, cols, 7, TABLE_SIZE);
+	rpt_table_title(r, &t, title);
 	for (i = 0; i < m->n_projects; i++) {
 		const rg_project *p = &m->projects[i];
 		const char *cells[7];
@@ -236,7 +248,7 @@ static void table_projects(report *r, const entry *e, const char *title)
 		cells[6] = p->responsible ? p->responsible : "";
 		rg_table_row(&t, cells, RG_ROW_NORMAL);
 	}
-	rg_table_end(&t);
+	rg_table_end_keep(&t, findings_keep(e));
 }
 
 static void table_plan(report *r, const entry *e)
@@ -249,15 +261,15 @@ static void table_plan(report *r, const entry *e)
 	rg_table t;
 
 	/* counts and budgets per dimension */
-	rpt_heading_keep(r, "1. โครงการ/กิจกรรม/มาตรการ และงบประมาณตามแผน จำแนกตามมิติ", HEAD_SIZE - 2, 5);
 	nc = 0;
-	cols[nc++] = (rg_column){ "มิติ", 1.1, RG_ALIGN_LEFT };
-	cols[nc++] = (rg_column){ "โครงการ", 0.8, RG_ALIGN_RIGHT };
-	cols[nc++] = (rg_column){ "กิจกรรม", 0.8, RG_ALIGN_RIGHT };
-	cols[nc++] = (rg_column){ "มาตรการ", 0.8, RG_ALIGN_RIGHT };
-	cols[nc++] = (rg_column){ "รวม", 0.7, RG_ALIGN_RIGHT };
-	cols[nc++] = (rg_column){ "งบประมาณรวมทุกปี (บาท)", 1.6, RG_ALIGN_RIGHT };
+	cols[nc++] = (rg_column){ "มิติ", 1.1, RG_ALIGN_LEFT, RG_COL_NOWRAP };
+	cols[nc++] = (rg_column){ "โครงการ", 0.8, RG_ALIGN_RIGHT, 0 };
+	cols[nc++] = (rg_column){ "กิจกรรม", 0.8, RG_ALIGN_RIGHT, 0 };
+	cols[nc++] = (rg_column){ "มาตรการ", 0.8, RG_ALIGN_RIGHT, 0 };
+	cols[nc++] = (rg_column){ "รวม", 0.7, RG_ALIGN_RIGHT, 0 };
+	cols[nc++] = (rg_column){ "งบประมาณรวมทุกปี (บาท)", 1.6, RG_ALIGN_RIGHT, 0 };
 	rg_table_begin(&t, &r->l, cols, nc, TABLE_SIZE);
+	rpt_table_title(r, &t, "1. โครงการ/กิจกรรม/มาตรการ และงบประมาณตามแผน จำแนกตามมิติ");
 	for (d = 1; d <= 5; d++) {
 		const rg_dim_stats *s = d == 5 ? &e->st.total : &e->st.dim[d];
 		const char *cells[6];
@@ -267,26 +279,26 @@ static void table_plan(report *r, const entry *e)
 		cells[3] = rpt_num(c[3], sizeof(c[3]), (long long)s->kinds[RG_ITEM_MEASURE], r->thai);
 		cells[4] = rpt_num(c[4], sizeof(c[4]), (long long)s->projects, r->thai);
 		cells[5] = rg_fmt_amount(c[5], sizeof(c[5]), s->budget, r->thai);
-		rg_table_row(&t, cells, d == 5 ? RG_ROW_BOLD | RG_ROW_SHADE : RG_ROW_NORMAL);
+		rg_table_row(&t, cells, d == 5 ? RG_ROW_BOLD | RG_ROW_SHADE | RG_ROW_KEEP_PREV : RG_ROW_NORMAL);
 	}
 	rg_table_end(&t);
 
 	/* the list with one column per plan year */
-	rpt_heading(r, "2. รายการโครงการ/กิจกรรม/มาตรการ และงบประมาณรายปี", HEAD_SIZE - 2);
 	nc = 0;
-	cols[nc++] = (rg_column){ "ลำดับ", 0.6, RG_ALIGN_CENTER };
-	cols[nc++] = (rg_column){ "ชื่อโครงการ/กิจกรรม/มาตรการ", ny ? 4.0 : 5.0, RG_ALIGN_LEFT };
-	cols[nc++] = (rg_column){ "มิติ", 0.45, RG_ALIGN_CENTER };
+	cols[nc++] = (rg_column){ "ลำดับ", 0.6, RG_ALIGN_CENTER, RG_COL_NOWRAP };
+	cols[nc++] = (rg_column){ "ชื่อโครงการ/กิจกรรม/มาตรการ", ny ? 4.0 : 5.0, RG_ALIGN_LEFT, 0 };
+	cols[nc++] = (rg_column){ "มิติ", 0.45, RG_ALIGN_CENTER, RG_COL_NOWRAP };
 	for (y = 0; y < ny; y++) {
 		char plain[48];
 		snprintf(plain, sizeof(plain), "พ.ศ. %d (บาท)", e->st.year_from + y);
 		rg_fmt_digits(head[y], sizeof(head[y]), plain, r->thai);
-		cols[nc++] = (rg_column){ head[y], 1.05, RG_ALIGN_RIGHT };
+		cols[nc++] = (rg_column){ head[y], 1.05, RG_ALIGN_RIGHT, 0 };
 	}
 	if (!ny)
-		cols[nc++] = (rg_column){ "งบประมาณ (บาท)", 1.3, RG_ALIGN_RIGHT };
-	cols[nc++] = (rg_column){ "หน่วยงานรับผิดชอบ", 1.3, RG_ALIGN_LEFT };
+		cols[nc++] = (rg_column){ "งบประมาณ (บาท)", 1.3, RG_ALIGN_RIGHT, 0 };
+	cols[nc++] = (rg_column){ "หน่วยงานรับผิดชอบ", 1.3, RG_ALIGN_LEFT, RG_COL_DROP_EMPTY };
 	rg_table_begin(&t, &r->l, cols, nc, TABLE_SIZE);
+	rpt_table_title(r, &t, "2. รายการโครงการ/กิจกรรม/มาตรการ และงบประมาณรายปี");
 	for (i = 0; i < m->n_projects; i++) {
 		const rg_project *p = &m->projects[i];
 		const char *cells[16];
@@ -322,27 +334,27 @@ static void table_plan(report *r, const entry *e)
 		for (y = 0; y < ny; y++)
 			cells[k++] = rg_fmt_amount(c[2 + y], sizeof(c[2 + y]), e->st.year_budget[y], r->thai);
 		cells[k++] = "";
-		rg_table_row(&t, cells, RG_ROW_BOLD | RG_ROW_SHADE);
+		rg_table_row(&t, cells, RG_ROW_BOLD | RG_ROW_SHADE | RG_ROW_KEEP_PREV);
 	}
-	rg_table_end(&t);
+	rg_table_end_keep(&t, findings_keep(e));
 }
 
 static void table_integrity(report *r, const entry *e)
 {
 	static const rg_column cols[] = {
-		{ "ลำดับ", 0.6, RG_ALIGN_CENTER },
-		{ "มาตรการ/กิจกรรม", 5.0, RG_ALIGN_LEFT },
-		{ "งบประมาณ (บาท)", 1.3, RG_ALIGN_RIGHT },
-		{ "สถานะ", 1.4, RG_ALIGN_LEFT },
-		{ "หน่วยงานรับผิดชอบ", 2.0, RG_ALIGN_LEFT },
+		{ "ลำดับ", 0.6, RG_ALIGN_CENTER, RG_COL_NOWRAP },
+		{ "มาตรการ/กิจกรรม", 5.0, RG_ALIGN_LEFT, 0 },
+		{ "งบประมาณ (บาท)", 1.3, RG_ALIGN_RIGHT, 0 },
+		{ "สถานะ", 1.4, RG_ALIGN_LEFT, RG_COL_NOWRAP },
+		{ "หน่วยงานรับผิดชอบ", 2.0, RG_ALIGN_LEFT, RG_COL_DROP_EMPTY },
 	};
 	const rg_model *m = e->m;
 	rg_table t;
 	char c[3][96];
 	size_t i;
 
-	rpt_heading(r, "1. มาตรการส่งเสริมคุณธรรมและความโปร่งใส", HEAD_SIZE - 2);
 	rg_table_begin(&t, &r->l, cols, 5, TABLE_SIZE);
+	rpt_table_title(r, &t, "1. มาตรการส่งเสริมคุณธรรมและความโปร่งใส");
 	for (i = 0; i < m->n_projects; i++) {
 		const rg_project *p = &m->projects[i];
 		const char *cells[5];
@@ -354,38 +366,51 @@ static void table_integrity(report *r, const entry *e)
 		cells[4] = p->responsible ? p->responsible : "";
 		rg_table_row(&t, cells, RG_ROW_NORMAL);
 	}
-	rg_table_end(&t);
+	rg_table_end_keep(&t, findings_keep(e));
 }
 
 static void table_findings(report *r, const entry *e, const char *title)
 {
 	static const rg_column cols[] = {
-		{ "ที่", 0.5, RG_ALIGN_CENTER },
-		{ "ระดับ", 0.8, RG_ALIGN_LEFT },
-		{ "ประเภท", 2.3, RG_ALIGN_LEFT },
-		{ "รายละเอียด", 7.4, RG_ALIGN_LEFT },
+		{ "ที่", 0.5, RG_ALIGN_CENTER, RG_COL_NOWRAP },
+		{ "ระดับ", 0.8, RG_ALIGN_LEFT, RG_COL_NOWRAP },
+		{ "ประเภท", 2.3, RG_ALIGN_LEFT, 0 },
+		{ "รายละเอียด", 7.4, RG_ALIGN_LEFT, 0 },
 	};
 	static const char *const sev[] = { "ข้อมูล", "เตือน", "ผิดพลาด" };
 	const rg_model *m = e->m;
+	rg_buf detail = RG_BUF_INIT;
 	rg_table t;
 	char c[32];
 	size_t i;
 
-	rpt_heading(r, title, HEAD_SIZE - 2);
 	if (!m->n_findings) {
+		char buf[512];
+		rg_layout_need(&r->l, NO_FINDINGS_H);
+		rg_layout_paragraph(&r->l, rg_fmt_digits(buf, sizeof(buf), title, r->thai), RG_FACE_BOLD, HEAD_SIZE - 2, 0);
+		rg_layout_space(&r->l, 2);
 		rg_layout_paragraph(&r->l, "ไม่พบข้อสังเกต", RG_FACE_REGULAR, TABLE_SIZE, 0);
 		return;
 	}
 	rg_table_begin(&t, &r->l, cols, 4, TABLE_SIZE);
+	rpt_table_title(r, &t, title);
 	for (i = 0; i < m->n_findings; i++) {
 		const rg_finding *f = &m->findings[i];
+		const char *name = rg_wording_title(r->wording, f->code);
 		const char *cells[4];
+		rg_buf_clear(&detail);
+		rg_wording_render(r->wording, f, r->thai, &detail);
+		if (rg_buf_oom(&detail)) {
+			r->l.error = rg_error_set(RG_ENOMEM, "out of memory");
+			break;
+		}
 		cells[0] = rpt_num(c, sizeof(c), (long long)(i + 1), r->thai);
 		cells[1] = sev[(unsigned)f->severity < 3 ? f->severity : 0];
-		cells[2] = f->code ? f->code : "";
-		cells[3] = f->message ? f->message : "";
+		cells[2] = name ? name : "ข้อสังเกตอื่น";
+		cells[3] = rg_buf_cstr(&detail);
 		rg_table_row(&t, cells, RG_ROW_NORMAL);
 	}
+	rg_buf_free(&detail);
 	rg_table_end(&t);
 }
 

@@ -22,14 +22,37 @@ scratch directory.  Modes:
   paging       a long project list repeats its header row on every page, and a
                finding taller than a page is split across pages, whole
   cli          `raingan report` on model JSON (skipped, exit 77, if not built)
+
+Issue 13 (the PDF as a Thai official reads it):
+  findings     findings in Thai: no finding code (snake_case) in the PDF text,
+               Thai titles and figures formatted like the report's, and every
+               code the sources emit (parsers/, store/) has a title and a
+               default wording in rules/findings.th.tsv
+  breaks       no line break inside a place name of the run, a listed term or
+               after an abbreviation (all text), nor inside any kept span in a
+               project name, over the fixtures, the corpus and the cases
+               (from the PDF's own glyph layer, line by line: pdflines.py)
+  marks        pixels (pdftoppm 300 dpi): no ink of น้ำ ซ้ำ ทั้ง ฎุ ฏุ ฏู touches a
+               table rule
+  columns      no status phrase wrapped in a project list at A4 landscape, empty
+               columns left out, header cells centred both ways
+  flow         no province heading last on a page, no subtotal first on one,
+               continued tables say (ต่อ), no page holding only "ไม่พบข้อสังเกต"
+  search       a phrase cut by a line break inside a cell is found whole in
+               pdftotext's output (one /ActualText span per cell)
 """
 import json
 import os
+import glob
 import re
 import subprocess
 import sys
 
 MODE, DRIVER, FIXTURES, TESTS, WORK = sys.argv[1:6]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pdflines  # noqa: E402
+RULES = os.path.join(os.path.dirname(os.path.abspath(TESTS)), 'rules')
+PDFFIX = os.path.join(FIXTURES, 'pdf')
 RAINGAN = sys.argv[6] if len(sys.argv) > 6 else None
 MODELS = os.path.join(FIXTURES, 'models')
 GOOD = ['ubon-sao-2567-r6.json', 'ubon-town-2567-r6.json', 'phrae-pao-2567-r12.json',
@@ -269,8 +292,8 @@ def mode_paging():
     check(list_pages >= 3, 'the 120 projects span several pages (%d)' % list_pages)
     check(finding_pages >= 2, 'the long finding is split over pages (%d)' % finding_pages)
     text = squash(text_of(pdf))
-    check(squash(long_msg) in text.replace('หน้า', '') or all(squash(phrase % i) in text for i in (0, 199, 399)),
-          'the long finding is complete')
+    # a finding written in Thai is shown as it is, its digits as the report's
+    check(all(squash(phrase % i).translate(THAI) in text for i in (0, 199, 399)), 'the long finding is complete')
     for i in range(120):
         check(squash('โครงการทดสอบลำดับที่ %d เพื่อดูการขึ้นหน้าใหม่' % (i + 1)) in text, 'project %d' % (i + 1))
 
@@ -303,6 +326,340 @@ def mode_cli():
             check(rc == 0, 'qpdf --check on the DOCX report')
         else:
             print('note: the extractor could not read %s yet (%s); DOCX part skipped' % (docx, err.strip()))
+
+
+# ---- issue 13 ----
+
+def fixture_paths(*globs):
+    out = []
+    for g in globs:
+        out += sorted(glob.glob(os.path.join(FIXTURES, g)))
+    return out
+
+
+def render_paths(out, paths, *opts):
+    rc, _, err = run([DRIVER, *opts, out] + paths)
+    check(rc == 0, 'render %s: rc %d %s' % (out, rc, err))
+    return rc == 0
+
+
+def source_codes():
+    """The finding codes the sources emit: string literals in the code
+    argument of rg_model_add_finding() calls, or assigned to a `code`."""
+    root = os.path.dirname(os.path.abspath(TESTS))
+    codes = set()
+    for d in ('parsers', 'store'):
+        for f in glob.glob(os.path.join(root, d, '**', '*.c'), recursive=True):
+            src = open(f, encoding='utf-8').read()
+            for third in re.findall(r'rg_model_add_finding\s*\(\s*[^,]+,\s*[^,]+,\s*([^,]+?),', src, re.S):
+                codes.update(re.findall(r'"([a-z]+(?:_[a-z]+)+)"', third))
+            for m in re.finditer(r'\bcode\s*=\s*([^;]*);', src):
+                codes.update(re.findall(r'"([a-z]+(?:_[a-z]+)+)"', m.group(1)))
+    return codes
+
+
+def wording_codes():
+    titles, defaults = set(), set()
+    for line in open(os.path.join(RULES, 'findings.th.tsv'), encoding='utf-8'):
+        f = line.rstrip('\n').split('\t')
+        if f[0] == 'title' and len(f) == 3:
+            titles.add(f[1])
+        elif f[0] == 'wording' and len(f) == 4 and f[2] == '*':
+            defaults.add(f[1])
+    return titles & defaults
+
+
+def mode_findings():
+    codes = source_codes()
+    check({'stated_count_mismatch', 'stated_total_mismatch', 'doubtful_value', 'no_projects'} <= codes,
+          'the source scan finds the codes (%s)' % sorted(codes))
+    model_md = {'row_split', 'unread_row', 'status_regressed', 'disbursed_fell', 'project_dropped',
+                'planned_not_reported', 'reported_not_planned', 'budget_changed', 'name_variant'}
+    known = wording_codes()
+    for c in sorted(codes | model_md):
+        check(c in known, 'code %s has no title and default wording in rules/findings.th.tsv' % c)
+    paths = fixture_paths('pdf/parsed/*.json', 'pdf/findings-args.json') + \
+        [os.path.join(MODELS, f) for f in GOOD]
+    for digits in ('thai', 'arabic'):
+        pdf = os.path.join(WORK, 'findings-%s.pdf' % digits)
+        if not render_paths(pdf, paths, *(['--digits-arabic'] if digits == 'arabic' else [])):
+            return
+        text = text_of(pdf)
+        found = sorted(set(re.findall(r'\b[a-z]+(?:_[a-z]+)+\b', text)))
+        check(not found, '%s: finding codes in the PDF text: %s' % (digits, found))
+        flat = squash(text)
+        want = ['จำนวนที่รายงานระบุไม่ตรงกับรายการ', 'ยอดเงินที่รายงานระบุไม่ตรงกับรายการ', 'ตัวเลขไม่ชัดเจน',
+                'ไม่พบตารางโครงการ', 'สถานะถอยหลัง', 'งบประมาณต่างจากแผน', 'ไม่พบรอบการรายงาน']
+        for w in want:
+            check(w in flat, '%s: title "%s" missing' % (digits, w))
+        figures = ['ยอดเบิกจ่าย:ตารางที่1ระบุ0.00บาท,ตารางที่4ระบุ0.00บาทแต่รวมจากรายการโครงการได้34,000.00บาท',
+                   'ตารางที่3แถวรวมของคอลัมน์ที่3ระบุ130,000.00บาทแต่ผลรวมของแถวในตารางได้230,000.00บาท',
+                   'งบประมาณของรายการลำดับที่15เขียนว่า“30.000”อ่านเป็น30,000.00บาท',
+                   'โครงการอบรมคุณธรรม:งบประมาณตามแผนปีพ.ศ.256730,000.00บาทแต่รายงานระบุ25,000.00บาท',
+                   'ยอดเบิกจ่ายลดลงจาก20,000.00บาทเหลือ12,500.50บาท']
+        for f in figures:
+            f = f.translate(THAI) if digits == 'thai' else f
+            check(f in flat, '%s: "%s" not in the findings' % (digits, f))
+        if digits == 'thai':
+            check(not re.search(r'\b(?:says|the project rows give|table \d)', text), 'English message text left')
+
+
+def all_models(paths):
+    return pdflines.load_models(paths)
+
+
+def mode_breaks():
+    paths = [os.path.join(MODELS, f) for f in GOOD] + fixture_paths(
+        'corpus/expected/*.json', 'pdf/cases/*.json', 'pdf/parsed/*.json', 'pdf/findings-args.json')
+    pdf = os.path.join(WORK, 'breaks.pdf')
+    if not render_paths(pdf, paths):
+        return
+    models = all_models(paths)
+    names = pdflines.Names(os.path.join(RULES, 'linebreak.th.tsv'), models)
+    check('ชุมแพ' in names.places and 'บางเตย' in names.places, 'the places of the run (%d)' % len(names.places))
+    projects = [p['name'] for m in models for p in m.get('projects') or [] if p.get('name')]
+    every, ex = pdflines.count_breaks(pdf, names)
+    in_names, ex2 = pdflines.count_breaks(pdf, names, projects)
+    print('all text:', every, 'project names:', in_names)
+    check(every['lines'] > 50 and in_names['lines'] > 20, 'the measure saw wrapped cells: %s %s' % (every, in_names))
+    bad = {k: v for k, v in every.items() if k in ('place', 'term', 'abbreviation')}
+    check(not bad, 'names cut by a line break: %s %s' % (bad, ex[:10]))
+    bad = {k: v for k, v in in_names.items() if k != 'lines'}
+    check(not bad, 'project names cut inside a kept span: %s %s' % (bad, ex2[:10]))
+
+
+MARK_WORDS = ['น้ำ', 'ซ้ำ', 'ทั้ง', 'ฎุ', 'ฏุ', 'ฏู']
+
+
+def read_pgm(path):
+    data = open(path, 'rb').read()
+    parts = data.split(None, 4)
+    assert parts[0] == b'P5', path
+    w, h = int(parts[1]), int(parts[2])
+    return w, h, parts[4][-w * h:]
+
+
+def ink_touching_rules(pgm):
+    """Pixels of ink that touch a horizontal table rule (rules: rows dark over
+    most of the width; vertical rules excluded)."""
+    w, h, px = read_pgm(pgm)
+    dark = lambda x, y: px[y * w + x] < 128
+    rows = [sum(1 for x in range(0, w, 2) if dark(x, y)) * 2 for y in range(h)]
+    rule_rows = [y for y in range(h) if rows[y] > 0.6 * w]
+    if not rule_rows:
+        return 0, 0
+    bands, start = [], rule_rows[0]
+    for a, b in zip(rule_rows, rule_rows[1:] + [None]):
+        if b != a + 1:
+            bands.append((start, a))
+            start = b
+    top, bottom = bands[0][0], bands[-1][1]
+    xs = [x for x in range(w) if dark(x, (top + bottom) // 2) or any(dark(x, y) for y in (top + 3,))]
+    xmin = min(x for x in range(w) if dark(x, top))
+    xmax = max(x for x in range(w) if dark(x, top))
+    vcols = set()
+    for x in range(xmin, xmax + 1):
+        if sum(1 for y in range(top, bottom, 3) if dark(x, y)) > 0.9 * ((bottom - top) / 3):
+            vcols.update((x - 2, x - 1, x, x + 1, x + 2))
+    del xs
+    touching = 0
+    for y0, y1 in bands:
+        for y in (y0 - 1, y0 - 2, y1 + 1, y1 + 2):
+            if 0 <= y < h and not (y0 <= y <= y1):
+                touching += sum(1 for x in range(xmin + 3, xmax - 2) if x not in vcols and dark(x, y))
+    return touching, len(bands)
+
+
+def mode_marks():
+    model = {
+        'source': {'file': 'marks.docx', 'format': 'docx', 'sha256': None}, 'kind': 'progress_report',
+        'organization': {'name': 'องค์การบริหารส่วนตำบลน้ำซ้ำ', 'type': 'sao', 'district': None, 'province': 'ทดสอบ'},
+        'fiscal_year': 2567, 'round_months': 6, 'plan_period': None, 'as_of': None,
+        'projects': [{'seq': str(i + 1), 'name': w, 'kind': 'project', 'dimension': 1, 'mission': None,
+                      'budget': 1000.0, 'no_budget': False, 'budget_by_year': None, 'disbursed': 0.0,
+                      'status': 'completed', 'responsible': w} for i, w in enumerate(MARK_WORDS + [''.join(MARK_WORDS)])],
+        'stated': {}, 'findings': []}
+    src = os.path.join(WORK, 'marks.json')
+    json.dump(model, open(src, 'w', encoding='utf-8'), ensure_ascii=False)
+    pdf = os.path.join(WORK, 'marks.pdf')
+    rc, _, err = run([DRIVER, pdf, src])
+    check(rc == 0, 'render marks: %s' % err)
+    if rc:
+        return
+    rc, out, _ = run(['pdfinfo', pdf])
+    pages = int(re.search(r'Pages:\s+(\d+)', out).group(1))
+    seen = 0
+    for p in range(1, pages + 1):
+        prefix = os.path.join(WORK, 'marks-%d' % p)
+        rc, _, err = run(['pdftoppm', '-r', '300', '-gray', '-singlefile', '-f', str(p), '-l', str(p), pdf, prefix])
+        check(rc == 0, 'pdftoppm: %s' % err)
+        _, t, _ = run(['pdftotext', '-f', str(p), '-l', str(p), '-enc', 'UTF-8', pdf, '-'])
+        if 'ฎุ' not in t:
+            continue
+        seen += 1
+        touching, bands = ink_touching_rules(prefix + '.pgm')
+        print('page %d: %d rules, %d ink pixels touching them' % (p, bands, touching))
+        check(bands >= 8, 'page %d: the table rules were found (%d)' % (p, bands))
+        check(touching == 0, 'page %d: %d pixels of ink touch a rule' % (p, touching))
+    check(seen >= 1, 'the page with the marks was found')
+
+
+STATUS_PHRASES = ['รอรายงาน', 'อยู่ระหว่างดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ไม่สามารถดำเนินการได้', 'ยังไม่ได้ดำเนินการ']
+
+
+def glyph_boxes(pdf, page):
+    """(text, xMin, yMin, xMax, yMax) of each drawn line of a page's glyph layer, by block."""
+    return pdflines.glyph_boxes(pdf)[page - 1]
+
+
+def mode_columns():
+    paths = [os.path.join(MODELS, f) for f in GOOD] + fixture_paths('corpus/expected/*.json')
+    pdf = os.path.join(WORK, 'columns.pdf')
+    if not render_paths(pdf, paths):
+        return
+    # every status cell of the project lists is one whole line (a header or a
+    # legend may hold the same words; they only add to the count)
+    statuses = {'pending_report': 'รอรายงาน', 'in_progress': 'อยู่ระหว่างดำเนินการ',
+                'completed': 'ดำเนินการแล้วเสร็จ', 'not_possible': 'ไม่สามารถดำเนินการได้',
+                'not_started': 'ยังไม่ได้ดำเนินการ'}
+    want = {}
+    for m in all_models(paths):
+        if m.get('kind') in ('progress_report', 'integrity_report'):
+            for p in m.get('projects') or []:
+                if p.get('status') in statuses:
+                    want[statuses[p['status']]] = want.get(statuses[p['status']], 0) + 1
+    whole = {}
+    for blocks in pdflines.glyph_pages(pdf):
+        for block in blocks:
+            for line in block:
+                for word in line.split():   # poppler joins the cells of a row: its words
+                    if word in STATUS_PHRASES:
+                        whole[word] = whole.get(word, 0) + 1
+    for ph, n in sorted(want.items()):
+        check(whole.get(ph, 0) >= n, 'status "%s": %d cells, %d drawn whole on one line' % (ph, n, whole.get(ph, 0)))
+    check(sum(want.values()) >= 30, 'enough status cells to judge (%s)' % want)
+    text = text_of(pdf)
+    check('ข้อบัญญัติ/เทศบัญญัติ (บาท)' not in text, 'the by-ordinance column (all "–") is left out')
+    # responsible: a filing with none leaves the column out, one with some keeps it
+    base = json.load(open(os.path.join(MODELS, 'ubon-town-2567-r6.json'), encoding='utf-8'))
+    for has in (False, True):
+        m = json.loads(json.dumps(base))
+        for i, p in enumerate(m['projects']):
+            p['responsible'] = ('กองคลัง' if has and i == 0 else None)
+        src = os.path.join(WORK, 'resp-%d.json' % has)
+        json.dump(m, open(src, 'w', encoding='utf-8'), ensure_ascii=False)
+        out = os.path.join(WORK, 'resp-%d.pdf' % has)
+        if render_paths(out, [src]):
+            check(('หน่วยงานรับผิดชอบ' in text_of(out)) == has, 'responsible column %s' % ('kept' if has else 'left out'))
+    # header cells centred: "มิติ" over its (centred) digits; one-line headers in the middle of two-line ones
+    boxes = pdflines.glyph_boxes(pdf)
+    centred = vertical = 0
+    for page in boxes:
+        lines = [l for block in page for l in block]
+        for t, x0, y0, x1, y1 in lines:
+            if t == 'มิติ':
+                # the first row's dimension digit right under the header (not a chart's labels)
+                below = [(bx0 + bx1) / 2 for bt, bx0, by0, bx1, by1 in lines
+                         if re.fullmatch('[๑-๔]', bt) and abs((bx0 + bx1) / 2 - (x0 + x1) / 2) < 15 and
+                         y1 < by0 < y1 + 40]
+                if below:
+                    centred += 1
+                    check(abs(below[0] - (x0 + x1) / 2) < 1.0, 'header "มิติ" not centred over its column')
+        for block in page:
+            if [l[0] for l in block] == ['อยู่ระหว่าง', 'ดำเนินการ']:
+                mid2 = (block[0][2] + block[1][4]) / 2
+                one = [l for l in lines if l[0] == 'ที่มา' and abs(l[2] - block[0][2]) < 20]
+                if one:
+                    vertical += 1
+                    check(abs((one[0][2] + one[0][4]) / 2 - mid2) < 1.0,
+                          'one-line header not centred vertically (%.1f vs %.1f)' % ((one[0][2] + one[0][4]) / 2, mid2))
+    check(centred >= 2 and vertical >= 2, 'header checks ran (%d, %d)' % (centred, vertical))
+
+
+FLOW_PROVINCES = ['กระบี่', 'กาญจนบุรี', 'กาฬสินธุ์', 'กำแพงเพชร', 'ขอนแก่น', 'จันทบุรี', 'ฉะเชิงเทรา', 'ชลบุรี',
+                  'ชัยนาท', 'ชัยภูมิ', 'ชุมพร', 'เชียงราย', 'เชียงใหม่', 'ตรัง', 'ตราด', 'ตาก']
+FLOW_COUNTS = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3]
+
+
+def flow_models():
+    out, k = [], 0
+    for prov, n in zip(FLOW_PROVINCES, FLOW_COUNTS):
+        for j in range(n):
+            k += 1
+            projects = [{'seq': str(i + 1), 'name': 'โครงการทดสอบการจัดหน้าลำดับที่ %d' % (i + 1), 'kind': 'project',
+                         'dimension': 1 + i % 4, 'mission': None, 'budget': 1000.0, 'no_budget': False,
+                         'budget_by_year': None, 'disbursed': 0.0, 'status': 'completed', 'responsible': None}
+                        for i in range(8 + (k * 7) % 23)]
+            out.append({'source': {'file': 'flow-%d.docx' % k, 'format': 'docx', 'sha256': None},
+                        'kind': 'progress_report',
+                        'organization': {'name': 'องค์การบริหารส่วนตำบลทดสอบ%d' % k, 'type': 'sao',
+                                         'district': None, 'province': prov},
+                        'fiscal_year': 2567, 'round_months': 6, 'plan_period': None, 'as_of': None,
+                        'projects': projects, 'stated': {}, 'findings': []})
+    return out
+
+
+def flow_problems(pdf):
+    """What is wrong with the page flow of a report of flow_models()."""
+    problems = []
+    rc, out, _ = run(['pdfinfo', pdf])
+    pages = int(re.search(r'Pages:\s+(\d+)', out).group(1))
+    heads = set('จังหวัด' + p for p in FLOW_PROVINCES)
+    summary_pages = 0
+    for p in range(1, pages + 1):
+        _, t, _ = run(['pdftotext', '-raw', '-f', str(p), '-l', str(p), '-enc', 'UTF-8', pdf, '-'])
+        lines = [l.strip() for l in t.splitlines() if l.strip() and not l.strip().startswith('หน้า ')]
+        rows = [l for l in lines if l in heads or l.startswith('รวม') or l.startswith('องค์การบริหารส่วนตำบลทดสอบ')]
+        if rows and any(l.startswith('รวมจังหวัด') or l in heads for l in rows):
+            summary_pages += 1
+            if rows[-1] in heads:
+                problems.append('page %d ends with the province heading %s' % (p, rows[-1]))
+            if rows[0].startswith('รวม'):
+                problems.append('page %d starts with the total %s' % (p, rows[0][:30]))
+            if summary_pages > 1 and 'สรุปภาพรวมรายองค์กร จำแนกตามจังหวัด (ต่อ)' not in t:
+                problems.append('page %d continues the summary without (ต่อ)' % p)
+        if 'ไม่พบข้อสังเกต' in t and len(lines) <= 2:
+            problems.append('page %d holds only %s' % (p, ' / '.join(lines)))
+        if 'เพื่อดูการขึ้นหน้า' in t or 'การจัดหน้าลำดับที่' in t:
+            if 'รายการโครงการ/กิจกรรม/มาตรการ' not in t.replace('\n', ' '):
+                problems.append('page %d continues a project list without its title' % p)
+    if summary_pages < 2:
+        problems.append('the summary did not span pages (%d)' % summary_pages)
+    return problems
+
+
+def mode_flow():
+    src = os.path.join(WORK, 'flow.jsonl')
+    with open(src, 'w', encoding='utf-8') as f:
+        for m in flow_models():
+            f.write(json.dumps(m, ensure_ascii=False) + '\n')
+    pdf = os.path.join(WORK, 'flow.pdf')
+    rc, _, err = run([DRIVER, pdf, src])
+    check(rc == 0, 'render flow: %s' % err)
+    if rc == 0:
+        for problem in flow_problems(pdf):
+            check(False, problem)
+
+
+def mode_search():
+    paths = [os.path.join(MODELS, f) for f in GOOD] + fixture_paths('corpus/expected/*.json')
+    pdf = os.path.join(WORK, 'search.pdf')
+    if not render_paths(pdf, paths):
+        return
+    names = [p['name'] for m in all_models(paths) for p in m.get('projects') or [] if p.get('name')]
+    text = text_of(pdf)
+    phrases = set()
+    for blocks in pdflines.glyph_pages(pdf):
+        for a, b in pdflines.cuts(blocks):
+            tail, head = a[-6:], b[:6]
+            if ' ' in tail or ' ' in head:
+                continue
+            if any(a + b in n for n in names) and not any(a + ' ' + b in n for n in names):   # not at a space
+                phrases.add(tail + head)
+    found = [ph for ph in phrases if ph in text]
+    print('phrases cut by a line break inside a word run: %d, found whole by pdftotext: %d' % (len(phrases), len(found)))
+    check(len(phrases) >= 20, 'enough cut phrases to judge (%d)' % len(phrases))
+    check(len(found) == len(phrases), 'not found: %s' % sorted(set(phrases) - set(found))[:8])
 
 
 os.makedirs(WORK, exist_ok=True)
