@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "extract/extract.h"
 #include "parallel.h"
+#include "model/model_json.h"
 #include "render.h"
 
 typedef struct {
@@ -102,7 +103,7 @@ static int parse_one(void *ctx, int i, rg_buf *out, rg_buf *err)
 		if (errors)
 			__atomic_add_fetch(&a->errors, 1, __ATOMIC_RELAXED);
 	} else {
-		rg_render_model_json(out, m, a->jsonl ? -1 : 1);
+		rg_model_write_json(out, m, a->jsonl ? -1 : 1);
 	}
 	rg_model_free(m);
 	if (rg_buf_oom(out)) {

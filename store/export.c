@@ -9,7 +9,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/json.h"
-#include "render.h"
+#include "model/model_json.h"
 #include "store_int.h"
 
 /* One query per table; the column names are the CSV header and the JSON keys.
@@ -179,7 +179,7 @@ static int write_model(const rg_model *m, void *ctx)
 	rg_buf b = RG_BUF_INIT;
 	int rc;
 
-	rg_render_model_json(&b, m, -1);
+	rg_model_write_json(&b, m, -1);
 	rc = flush_buf(&b, ctx);
 	rg_buf_free(&b);
 	return rc;

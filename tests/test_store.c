@@ -14,7 +14,7 @@
 #include "check.h"
 #include "core/buf.h"
 #include "core/error.h"
-#include "render.h"
+#include "model/model_json.h"
 #include "store.h"
 
 static char dir[] = "/tmp/rg-test-store-XXXXXX";
@@ -292,7 +292,7 @@ static char *model_json(const rg_model *m)
 {
 	rg_buf b = RG_BUF_INIT;
 
-	rg_render_model_json(&b, m, 1);
+	rg_model_write_json(&b, m, 1);
 	return rg_buf_detach(&b);
 }
 
