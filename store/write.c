@@ -49,7 +49,7 @@ static const char project_sql[] =
 /* the project by its place in the filing (no RETURNING per project: it costs SQLite a temporary table) */
 static const char year_sql[] =
 	"INSERT INTO project_years (project_id, position, year, amount)"
-	" SELECT id, $3, $4, $5 FROM projects WHERE filing_id = $1 AND position = $2";
+	" VALUES ((SELECT id FROM projects WHERE filing_id = $1 AND position = $2), $3, $4, $5)";
 static const char stated_sql[] = "INSERT INTO stated (filing_id, position, key, value) VALUES ($1, $2, $3, $4)";
 static const char finding_sql[] =
 	"INSERT INTO findings (filing_id, position, severity, code, message) VALUES ($1, $2, $3, $4, $5)";
