@@ -45,30 +45,16 @@ static int check_one(void *ctx, const char *file, rg_buf *out, rg_buf *err)
 
 int cmd_check(int argc, char **argv)
 {
-	rg_parser *p = NULL;
+	rg_parser *p;
 	cli_opts o;
 	job j = { NULL, 0 };
-	int r = cli_parse(&check, argc, argv, &o), failed;
+	int status, failed;
 
-	if (!r && !o.n_args) {
-		cli_help(&check, stderr);
-		r = -1;
-	}
-	if (!r && rg_parser_new(&p, o.rules, &o.lim)) {
-		fprintf(stderr, "raingan: cannot load the rules: %s\n", rg_error_message());
-		r = -1;
-	}
-	if (r) {
-		cli_opts_free(&o);
-		return r > 0 ? 0 : 2;
-	}
+	if (!cli_files_begin(&check, argc, argv, &o, &p, &status))
+		return status;
 	j.parser = p;
 	failed = cli_each_file(&o, check_one, &j);
-	rg_parser_free(p);
-	cli_opts_free(&o);
-	if (failed < 0 || fflush(stdout)) {
-		fprintf(stderr, "raingan: cannot write to standard output\n");
+	if (cli_files_end(&o, p, failed))
 		return 2;
-	}
 	return failed ? 2 : j.errors ? 1 : 0;
 }

@@ -99,6 +99,38 @@ int cli_each_file(const cli_opts *o, int (*one)(void *ctx, const char *file, rg_
 	return rc ? -1 : e.failed;
 }
 
+int cli_files_begin(const cli_command *c, int argc, char **argv, cli_opts *o, rg_parser **parser, int *status)
+{
+	int r = cli_parse(c, argc, argv, o);
+
+	if (parser)
+		*parser = NULL;
+	if (!r && !o->n_args) {
+		cli_help(c, stderr);
+		r = -1;
+	}
+	if (!r && parser && rg_parser_new(parser, o->rules, &o->lim)) {
+		fprintf(stderr, "raingan: cannot load the rules: %s\n", rg_error_message());
+		r = -1;
+	}
+	if (!r)
+		return 1;
+	cli_opts_free(o);
+	*status = r > 0 ? 0 : 2;
+	return 0;
+}
+
+int cli_files_end(cli_opts *o, rg_parser *parser, int failed)
+{
+	rg_parser_free(parser);
+	cli_opts_free(o);
+	if (failed < 0 || fflush(stdout)) {
+		fprintf(stderr, "raingan: cannot write to standard output\n");
+		return -1;
+	}
+	return 0;
+}
+
 int cli_make_parent_dirs(const char *path)
 {
 	char *dir = strdup(path), *p;
@@ -129,6 +161,18 @@ int cli_write_report(cli_opts *o, rg_model *const *models, size_t n)
 	return 0;
 }
 
+rg_store *cli_open_store(const cli_opts *o, int flags)
+{
+	rg_store *s = NULL;
+
+	if ((!(flags & RG_STORE_READONLY) && !strcmp(rg_store_backend_of(o->db), "sqlite") &&
+	     cli_make_parent_dirs(o->db)) || rg_store_open(&s, o->db, flags)) {
+		cli_error();
+		return NULL;
+	}
+	return s;
+}
+
 int cli_load_store(const cli_opts *o, int flags, rg_model ***models, size_t *n)
 {
 	rg_store *s;
@@ -136,10 +180,8 @@ int cli_load_store(const cli_opts *o, int flags, rg_model ***models, size_t *n)
 
 	*models = NULL;
 	*n = 0;
-	if (rg_store_open(&s, o->db, flags)) {
-		cli_error();
+	if (!(s = cli_open_store(o, flags)))
 		return -1;
-	}
 	/* one snapshot: an ingest writing at the same time is no problem */
 	rc = rg_store_load_models(s, &o->select, models, n);
 	if (rc)
@@ -209,9 +251,7 @@ int cli_ingest(const cli_opts *o)
 		else
 			inputs[job.n_inputs++] = o->args[i];
 	}
-	if ((strcmp(rg_store_backend_of(o->db), "sqlite") == 0 && cli_make_parent_dirs(o->db)) ||
-	    rg_store_open(&store, o->db, 0)) {
-		cli_error();
+	if (!(store = cli_open_store(o, 0))) {
 		free(inputs);
 		return 2;
 	}

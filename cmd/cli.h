@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "core/buf.h"
+#include "extract/extract.h"
 #include "model/filter.h"
 #include "read/reader.h"
 #include "report.h"
@@ -100,6 +101,15 @@ int cli_write_stdout(const char *data, size_t len);
 ** job writes out/raingan.db and out/report.pdf. */
 int cli_make_parent_dirs(const char *path);
 
+/* The start of a command of FILE operands (dump, parse, check): its options, at
+** least one FILE (else its help on stderr), and the parser of o->rules when
+** parser is not NULL.  Returns 1 to go on; 0 when the command is done, with
+** its exit status in *status (0 after --help, 2 after an error, said). */
+int cli_files_begin(const cli_command *c, int argc, char **argv, cli_opts *o, rg_parser **parser, int *status);
+
+/* Its end: frees o and parser; -1 when standard output could not be written (said). */
+int cli_files_end(cli_opts *o, rg_parser *parser, int failed);
+
 /* Run one(ctx, file, out, err) for every operand on o->jobs threads, and print
 ** each file's out (stdout) and err (stderr) in the order given.  one returns
 ** 0, or non-zero when the file failed.  Returns the number of files that
@@ -110,6 +120,10 @@ int cli_each_file(const cli_opts *o, int (*one)(void *ctx, const char *file, rg_
 /* The consolidated report of models (already selected by o->select) to
 ** o->output; 0, or -1 after printing why. */
 int cli_write_report(cli_opts *o, rg_model *const *models, size_t n);
+
+/* Open o->db (flags as for rg_store_open; a new SQLite store gets its folders made);
+** NULL after printing why. */
+rg_store *cli_open_store(const cli_opts *o, int flags);
 
 /* Open o->db for reading and load the filings o->select takes; 0, or -1 after
 ** printing why.  flags as for rg_store_open. */

@@ -40,21 +40,12 @@ static int dump_one(void *ctx, const char *file, rg_buf *out, rg_buf *err)
 int cmd_dump(int argc, char **argv)
 {
 	cli_opts o;
-	int r = cli_parse(&dump, argc, argv, &o), failed;
+	int status, failed;
 
-	if (!r && !o.n_args) {
-		cli_help(&dump, stderr);
-		r = -1;
-	}
-	if (r) {
-		cli_opts_free(&o);
-		return r > 0 ? 0 : 2;
-	}
+	if (!cli_files_begin(&dump, argc, argv, &o, NULL, &status))
+		return status;
 	failed = cli_each_file(&o, dump_one, &o);
-	cli_opts_free(&o);
-	if (failed < 0 || fflush(stdout)) {
-		fprintf(stderr, "raingan: cannot write to standard output\n");
+	if (cli_files_end(&o, NULL, failed))
 		return 2;
-	}
 	return failed ? 1 : 0;
 }

@@ -42,8 +42,7 @@ int cmd_export(int argc, char **argv)
 		cli_opts_free(&o);
 		return r > 0 ? 0 : 2;
 	}
-	if (rg_store_open(&store, o.db, RG_STORE_READONLY)) {
-		cli_error();
+	if (!(store = cli_open_store(&o, RG_STORE_READONLY))) {
 		cli_opts_free(&o);
 		return 2;
 	}

@@ -40,31 +40,17 @@ static int parse_one(void *ctx, const char *file, rg_buf *out, rg_buf *err)
 
 int cmd_parse(int argc, char **argv)
 {
-	rg_parser *p = NULL;
+	rg_parser *p;
 	cli_opts o;
 	job j;
-	int r = cli_parse(&parse, argc, argv, &o), failed;
+	int status, failed;
 
-	if (!r && !o.n_args) {
-		cli_help(&parse, stderr);
-		r = -1;
-	}
-	if (!r && rg_parser_new(&p, o.rules, &o.lim)) {
-		fprintf(stderr, "raingan: cannot load the rules: %s\n", rg_error_message());
-		r = -1;
-	}
-	if (r) {
-		cli_opts_free(&o);
-		return r > 0 ? 0 : 2;
-	}
+	if (!cli_files_begin(&parse, argc, argv, &o, &p, &status))
+		return status;
 	j.o = &o;
 	j.parser = p;
 	failed = cli_each_file(&o, parse_one, &j);
-	rg_parser_free(p);
-	cli_opts_free(&o);
-	if (failed < 0 || fflush(stdout)) {
-		fprintf(stderr, "raingan: cannot write to standard output\n");
+	if (cli_files_end(&o, p, failed))
 		return 2;
-	}
 	return failed ? 1 : 0;
 }
