@@ -1,5 +1,5 @@
 /*
-** main.c - the `raingan` command: picks the subcommand and hands it argv.
+** main.c - the `raingan` command: picks the command and hands it argv.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +16,7 @@ static const struct {
 	{ "dump", cmd_dump, "print the document model of DOCX/ODT files (text or --format json)" },
 	{ "parse", cmd_parse, "extract the normalized model (JSON) of each filing" },
 	{ "check", cmd_check, "print the findings of each filing; exit 1 on an error finding" },
-	{ "ingest", cmd_ingest, "parse files and folders in parallel into the store (SQLite)" },
+	{ "ingest", cmd_ingest, "parse files and folders in parallel into the store" },
 	{ "failures", cmd_failures, "list the files the store could not ingest" },
 	{ "export", cmd_export, "write organizations, filings and projects as CSV or JSONL" },
 	{ "report", cmd_report, "write the consolidated PDF report" },
@@ -37,6 +37,7 @@ int main(int argc, char **argv)
 {
 	size_t i;
 
+	cli_set_program(argv[0]);
 	/* libzip converts zip times with mktime(), which rereads TZ each time and,
 	** when TZ is unset, frees and copies the default name again: name the
 	** default once here, so worker threads never rewrite libc's copy */

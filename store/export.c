@@ -1,7 +1,11 @@
 /*
 ** export.c - `raingan export`: organizations, filings and projects as CSV
-** (RFC 4180, optional UTF-8 BOM for Excel) or JSONL, in a fixed order so
-** the same store always gives the same bytes.
+** (RFC 4180, optional UTF-8 BOM for Excel) or JSONL, and the filings as
+** model JSON.  The bytes are made here, once, from the values the backend
+** yields, typed by this file's own column list (not by what a backend
+** thinks a column is), and rows come in an order of what they are, not of
+** ids: the same filings give the same bytes from any backend and after any
+** order of ingest.
 */
 #include <errno.h>
 #include <string.h>
@@ -9,33 +13,60 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/json.h"
-#include "render.h"
+#include "model/model_json.h"
 #include "store_int.h"
 
-/* One query per table; the column names are the CSV header and the JSON keys.
+typedef enum { COL_INT, COL_AMOUNT, COL_TEXT } col_kind;
+
+typedef struct {
+	const char *name;        /* the CSV header and the JSON key */
+	col_kind kind;
+} column;
+
+#define MAX_COLUMNS 20
+
+/* One query per table; its columns in the order of the SELECT.
 ** Parse and ingest times are left out: they differ from run to run. */
 static const struct {
 	const char *name;
 	const char *sql;
+	column cols[MAX_COLUMNS];
 } tables[] = {
 	{ "organizations",
-	  "SELECT o.id, o.name, o.type, o.district, nullif(o.province, '') AS province,"
-	  " (SELECT count(*) FROM filings f WHERE f.organization_id = o.id) AS filings,"
-	  " (SELECT count(*) FROM filings f WHERE f.organization_id = o.id AND f.is_current = 1) AS current_filings"
-	  " FROM organizations o ORDER BY o.province, o.name, o.id" },
+	  "SELECT o.name, o.type, nullif(o.district, ''), nullif(o.province, ''),"
+	  " (SELECT count(*) FROM filings f WHERE f.organization_id = o.id),"
+	  " (SELECT count(*) FROM filings f WHERE f.organization_id = o.id AND f.is_current = 1)"
+	  " FROM organizations o"
+	  " ORDER BY o.province {C}, o.district {C}, o.name {C}, o.type {C}, o.place {C}",
+	  { { "name", COL_TEXT }, { "type", COL_TEXT }, { "district", COL_TEXT }, { "province", COL_TEXT },
+	    { "filings", COL_INT }, { "current_filings", COL_INT } } },
 	{ "filings",
-	  "SELECT f.id, f.organization_id, o.name AS organization, nullif(o.province, '') AS province,"
-	  " f.kind, f.fiscal_year, f.round_months, f.plan_from, f.plan_to, f.as_of, f.is_current, f.superseded_by,"
-	  " (SELECT count(*) FROM projects p WHERE p.filing_id = f.id) AS projects,"
-	  " (SELECT count(*) FROM findings x WHERE x.filing_id = f.id) AS findings,"
+	  "SELECT f.org_name, f.org_type, f.district, f.province, f.kind, f.fiscal_year, f.round_months,"
+	  " f.plan_from, f.plan_to, f.as_of, f.is_current,"
+	  " (SELECT c.sha256 FROM filings c WHERE c.id = f.superseded_by),"
+	  " (SELECT count(*) FROM projects p WHERE p.filing_id = f.id),"
+	  " (SELECT count(*) FROM findings x WHERE x.filing_id = f.id)"
+	  " + CASE WHEN (" RG_ORG_CANDIDATES ") > 0 THEN 1 ELSE 0 END,"
 	  " f.format, f.source_path, f.size, f.mtime, f.sha256"
-	  " FROM filings f LEFT JOIN organizations o ON o.id = f.organization_id ORDER BY f.id" },
+	  " FROM filings f LEFT JOIN organizations o ON o.id = f.organization_id"
+	  " ORDER BY " RG_FILING_ORDER,
+	  { { "organization", COL_TEXT }, { "organization_type", COL_TEXT }, { "district", COL_TEXT },
+	    { "province", COL_TEXT }, { "kind", COL_TEXT }, { "fiscal_year", COL_INT },
+	    { "round_months", COL_INT }, { "plan_from", COL_INT }, { "plan_to", COL_INT }, { "as_of", COL_TEXT },
+	    { "is_current", COL_INT }, { "superseded_by", COL_TEXT }, { "projects", COL_INT },
+	    { "findings", COL_INT }, { "format", COL_TEXT }, { "source_path", COL_TEXT }, { "size", COL_INT },
+	    { "mtime", COL_INT }, { "sha256", COL_TEXT } } },
 	{ "projects",
-	  "SELECT p.filing_id, p.position, o.name AS organization, f.fiscal_year, f.round_months, f.is_current,"
+	  "SELECT f.sha256, p.position, f.org_name, f.fiscal_year, f.round_months, f.is_current,"
 	  " p.seq, p.name, p.kind, p.dimension, p.mission, p.budget, p.no_budget, p.disbursed, p.status,"
 	  " p.responsible"
 	  " FROM projects p JOIN filings f ON f.id = p.filing_id"
-	  " LEFT JOIN organizations o ON o.id = f.organization_id ORDER BY p.filing_id, p.position" },
+	  " ORDER BY " RG_FILING_ORDER ", p.position",
+	  { { "filing", COL_TEXT }, { "position", COL_INT }, { "organization", COL_TEXT },
+	    { "fiscal_year", COL_INT }, { "round_months", COL_INT }, { "is_current", COL_INT }, { "seq", COL_TEXT },
+	    { "name", COL_TEXT }, { "kind", COL_TEXT }, { "dimension", COL_INT }, { "mission", COL_TEXT },
+	    { "budget", COL_AMOUNT }, { "no_budget", COL_INT }, { "disbursed", COL_AMOUNT },
+	    { "status", COL_TEXT }, { "responsible", COL_TEXT } } },
 };
 
 /* RFC 4180: quote a field holding a separator, a quote, a line break or edge spaces. */
@@ -58,34 +89,44 @@ static void csv_field(rg_buf *b, const char *s)
 }
 
 /* One value: integers as is, amounts with two decimals, NULL empty (CSV) or null (JSON). */
-static void put_value(rg_buf *b, sqlite3_stmt *st, int i, rg_export_format fmt)
+static void put_value(rg_store *s, rg_buf *b, rg_db_stmt *st, int i, col_kind kind, rg_export_format fmt)
 {
 	const char *text;
 
-	switch (sqlite3_column_type(st, i)) {
-	case SQLITE_NULL:
+	if (s->be->column_is_null(st, i)) {
 		if (fmt == RG_EXPORT_JSONL)
 			rg_buf_puts(b, "null");
+		return;
+	}
+	switch (kind) {
+	case COL_INT:
+		rg_buf_printf(b, "%lld", s->be->column_int(st, i));
 		break;
-	case SQLITE_INTEGER:
-		rg_buf_printf(b, "%lld", (long long)sqlite3_column_int64(st, i));
-		break;
-	case SQLITE_FLOAT:
-		rg_buf_printf(b, "%.2f", sqlite3_column_double(st, i));
+	case COL_AMOUNT:
+		rg_buf_printf(b, "%.2f", s->be->column_double(st, i));
 		break;
 	default:
-		text = (const char *)sqlite3_column_text(st, i);
+		text = s->be->column_text(st, i);
 		if (fmt == RG_EXPORT_JSONL)
-			rg_json_quote(b, text ? text : "", text ? (size_t)sqlite3_column_bytes(st, i) : 0);
+			rg_json_quote(b, text ? text : "", text ? strlen(text) : 0);
 		else
 			csv_field(b, text ? text : "");
 		break;
 	}
 }
 
-static void put_row(rg_buf *b, sqlite3_stmt *st, rg_export_format fmt)
+static size_t n_columns(const column *cols)
 {
-	int i, n = sqlite3_column_count(st);
+	size_t n = 0;
+
+	while (n < MAX_COLUMNS && cols[n].name)
+		n++;
+	return n;
+}
+
+static void put_row(rg_store *s, rg_buf *b, rg_db_stmt *st, const column *cols, rg_export_format fmt)
+{
+	size_t i, n = n_columns(cols);
 
 	if (fmt == RG_EXPORT_JSONL)
 		rg_buf_putc(b, '{');
@@ -93,22 +134,22 @@ static void put_row(rg_buf *b, sqlite3_stmt *st, rg_export_format fmt)
 		if (i)
 			rg_buf_putc(b, ',');
 		if (fmt == RG_EXPORT_JSONL) {
-			rg_json_quote(b, sqlite3_column_name(st, i), strlen(sqlite3_column_name(st, i)));
+			rg_json_quote(b, cols[i].name, strlen(cols[i].name));
 			rg_buf_putc(b, ':');
 		}
-		put_value(b, st, i, fmt);
+		put_value(s, b, st, (int)i, cols[i].kind, fmt);
 	}
 	rg_buf_puts(b, fmt == RG_EXPORT_JSONL ? "}\n" : "\r\n");
 }
 
-static void put_header(rg_buf *b, sqlite3_stmt *st)
+static void put_header(rg_buf *b, const column *cols)
 {
-	int i, n = sqlite3_column_count(st);
+	size_t i, n = n_columns(cols);
 
 	for (i = 0; i < n; i++) {
 		if (i)
 			rg_buf_putc(b, ',');
-		csv_field(b, sqlite3_column_name(st, i));
+		csv_field(b, cols[i].name);
 	}
 	rg_buf_puts(b, "\r\n");
 }
@@ -135,7 +176,7 @@ static int find_table(const char *name)
 }
 
 /* Stream the rows of st to out. */
-static int write_rows(rg_store *s, sqlite3_stmt *st, rg_export_format fmt, int bom, FILE *out)
+static int write_rows(rg_store *s, rg_db_stmt *st, const column *cols, rg_export_format fmt, int bom, FILE *out)
 {
 	rg_buf b = RG_BUF_INIT;
 	int rc, err = 0;
@@ -143,15 +184,15 @@ static int write_rows(rg_store *s, sqlite3_stmt *st, rg_export_format fmt, int b
 	if (fmt == RG_EXPORT_CSV) {
 		if (bom)
 			rg_buf_puts(&b, "\xEF\xBB\xBF");
-		put_header(&b, st);
+		put_header(&b, cols);
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		put_row(&b, st, fmt);
+	while ((rc = s->be->step(st)) == RG_DB_ROW) {
+		put_row(s, &b, st, cols, fmt);
 		if (b.len >= 65536 && (err = flush_buf(&b, out)))
 			break;
 	}
-	if (!err && rc != SQLITE_DONE)
-		err = rg_store_sql_error(s, "cannot read the store");
+	if (!err && rc < 0)
+		err = rg_store_fail(s, "cannot read the store");
 	if (!err)
 		err = flush_buf(&b, out);
 	rg_buf_free(&b);
@@ -160,15 +201,15 @@ static int write_rows(rg_store *s, sqlite3_stmt *st, rg_export_format fmt, int b
 
 int rg_store_export_table(rg_store *s, const char *table, rg_export_format fmt, int bom, FILE *out)
 {
-	sqlite3_stmt *st;
+	rg_db_stmt *st;
 	int t = find_table(table), rc;
 
 	if (t < 0)
 		return rg_error_set(RG_EUSAGE, "unknown table '%s' (organizations, filings or projects)", table);
-	if (rg_store_prepare(s, tables[t].sql, &st))
-		return RG_ERROR;
-	rc = write_rows(s, st, fmt, bom, out);
-	sqlite3_finalize(st);
+	if ((rc = rg_sql_prepare(s, tables[t].sql, &st)))
+		return rc;
+	rc = write_rows(s, st, tables[t].cols, fmt, bom, out);
+	rg_sql_finalize(s, st);
 	if (!rc && fflush(out))
 		rc = rg_error_set(RG_EIO, "cannot write the export: %s", strerror(errno));
 	return rc;
@@ -179,13 +220,13 @@ static int write_model(const rg_model *m, void *ctx)
 	rg_buf b = RG_BUF_INIT;
 	int rc;
 
-	rg_render_model_json(&b, m, -1);
+	rg_model_write_json(&b, m, -1);
 	rc = flush_buf(&b, ctx);
 	rg_buf_free(&b);
 	return rc;
 }
 
-int rg_store_export_models(rg_store *s, const rg_store_filter *f, FILE *out)
+int rg_store_export_models(rg_store *s, const rg_filing_filter *f, FILE *out)
 {
 	int rc = rg_store_each_model(s, f, write_model, out);
 

@@ -1,13 +1,18 @@
 /*
-** store.h - the SQLite store of parsed filings (issue 5): schema and
-** migrations, one transaction per filing, failures, the current filings as
-** models for the report, and CSV/JSONL export.  store/README.md documents
-** the schema.
+** store.h - the store of parsed filings: one API over every backend.
 **
-** One rg_store is one SQLite connection: use it from one thread at a time
-** (the ingest writer, or a reader such as `raingan report`).  Several
-** processes may open the same database at once (WAL mode, busy timeout).
-** Every function follows the error convention of core/error.h.
+** rg_store_open takes what `--db` says: a PostgreSQL connection string
+** (a postgresql:// or postgres:// URI, or libpq's "key=value ..." form) or
+** else the path of an SQLite file.  The schema, its migrations, what is
+** written for a filing, which filing is current, the filter as SQL and the
+** export bytes are common code over a small backend interface (backend.h),
+** so every backend gives the same answers.  store/README.md documents the
+** schema, the migrations and the interface.
+**
+** One rg_store is one connection: use it from one thread at a time (the
+** ingest writer, or a reader such as `raingan report`).  Many processes
+** may open one store at once.  Every function follows core/error.h; a
+** message names the store (a connection string without its password).
 */
 #ifndef RG_STORE_H
 #define RG_STORE_H
@@ -15,48 +20,66 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "model/filter.h"
 #include "model/model.h"
 
 #define RG_STORE_DEFAULT_DB "raingan.db"
-#define RG_STORE_SCHEMA_VERSION 1
+#define RG_STORE_SCHEMA_VERSION 2
 
 typedef struct rg_store rg_store;
 
 /* Open flags */
-#define RG_STORE_READONLY 1   /* never create, migrate or write (report, export) */
+#define RG_STORE_READONLY 1   /* never create, migrate or write (report, export, failures) */
 
-/* Open (creating and migrating unless RG_STORE_READONLY) the database at path. */
-int rg_store_open(rg_store **out, const char *path, int flags);
+/* Open the store target names, creating and migrating it unless RG_STORE_READONLY.
+** A store at a newer schema version than this raingan is refused untouched; a
+** read-only open of an older one asks for `raingan ingest` (which migrates). */
+int rg_store_open(rg_store **out, const char *target, int flags);
 void rg_store_close(rg_store *s);
 
-/* The schema version the database is at (0 for an empty database). */
+/* The store as messages name it: the path, or the connection string without a password. */
+const char *rg_store_name(const rg_store *s);
+
+/* The backend's name ("sqlite", "postgresql") that target would open, without opening it. */
+const char *rg_store_backend_of(const char *target);
+
+/* The schema version the store is at (0 for an empty database). */
 int rg_store_schema_version(rg_store *s, int *version);
 
-/* ---- ingest (the single writer) -------------------------------------- */
+/* ---- ingest (the one writer of a process) ----------------------------- */
 
 /* What the store keeps about a file besides its model. */
 typedef struct {
 	const char *path;       /* as given on the command line or found by the walk */
 	long long size;         /* bytes */
 	long long mtime;        /* seconds since the epoch */
-	double parse_ms;        /* time spent in rg_parse_file */
+	double parse_ms;        /* time spent parsing */
 } rg_store_source;
 
-/* Filings are identified by the SHA-256 of the file's bytes (core/sha256.h,
-** rg_sha256_file; rg_parse_file fills m->sha256 with it). */
-
-/* Every stored sha256, sorted, as 32-byte binary digests (caller frees *out). */
+/* The SHA-256 (binary, 32 bytes each, sorted) of every stored filing that an
+** ingest may skip without parsing (caller frees *out).  A filing a migration
+** could not bring fully up to date is left out, so the next ingest that sees
+** its file parses it again (see store/README.md, "Migrations"). */
 int rg_store_known_digests(rg_store *s, unsigned char **out, size_t *n);
 
 /* Whether a filing with this sha256 (hex) is stored. */
 int rg_store_has_sha256(rg_store *s, const char *sha256, int *found);
 
-/* Store one filing in its own transaction: organization, filing, projects,
-** stated totals and findings; the filing becomes the current one of its
-** organization + kind + fiscal year + round; a failure recorded for its
-** path is cleared.  m->sha256 must be set.  *inserted is 0 when a filing
-** with the same sha256 was already stored (nothing is written then). */
+/* Store one filing in its own transaction: its organization (org.h: type,
+** place, district, province), the filing with the organization fields it
+** states, its projects, stated totals and findings; then the current filing
+** of its version group is chosen again (store/README.md: the later data
+** date, then the later period, then the greater sha256), and a failure
+** recorded for its path is cleared.  m->sha256 must be set.  *inserted is 0
+** when a filing with the same sha256 was already stored (nothing is written
+** then, but the path's failure is cleared).  A transient error (backend.h:
+** retryable) is retried a few times before it is returned. */
 int rg_store_put_filing(rg_store *s, const rg_model *m, const rg_store_source *src, int *inserted);
+
+/* Whether the last error of s was transient (retried, and still failing): the
+** batch may record that file as failed and go on; any other store error
+** should stop it. */
+int rg_store_last_error_transient(const rg_store *s);
 
 /* Record (or replace) the failure of a path: its error code and message. */
 int rg_store_put_failure(rg_store *s, const rg_store_source *src, const char *sha256,
@@ -79,33 +102,18 @@ typedef struct {
 int rg_store_each_failure(rg_store *s, int (*fn)(const rg_store_failure *f, void *ctx), void *ctx);
 int rg_store_count_failures(rg_store *s, long long *n);
 
-/* Which filings to load.  Zero / NULL fields do not filter. */
-typedef struct {
-	int fiscal_year;        /* BE */
-	int round_months;       /* 6 or 12 */
-	const char *province;   /* exact, as stored (without จังหวัด) */
-	const char *org;        /* exact organization name */
-	const char *kind;       /* "progress_report", "action_plan", ... */
-	int include_history;    /* also the superseded versions */
-} rg_store_filter;
-
-void rg_store_filter_init(rg_store_filter *f);
-
-/* Call fn with each selected filing as a full model (source, organization,
-** projects with budget_by_year, stated, findings), ordered by province,
-** organization, fiscal year, round, kind.  The model is freed after fn
-** returns, so memory stays flat however many filings there are; a non-zero
-** return from fn stops and is returned. */
-int rg_store_each_model(rg_store *s, const rg_store_filter *f,
+/* Call fn with each filing f selects (model/filter.h; NULL: every current
+** filing) as a full model (source, the organization as the filing states it,
+** projects with budget_by_year, stated, findings, and the store's own
+** findings such as organization_ambiguous), in the export's order (by
+** province, organization, district, kind, year, round, plan, data date,
+** sha256), all from one snapshot.  The model is freed after fn returns, so
+** memory stays flat; a non-zero return from fn stops and is returned. */
+int rg_store_each_model(rg_store *s, const rg_filing_filter *f,
 	int (*fn)(const rg_model *m, void *ctx), void *ctx);
 
 /* The same, collected in an array (for the PDF report): free with rg_store_free_models. */
-int rg_store_load_models(rg_store *s, const rg_store_filter *f, rg_model ***out, size_t *n);
-
-/* The same, keeping only the models for which keep(m, ctx) is non-zero (keep NULL: all);
-** e.g. keep = a wrapper of rg_report_selects(), so memory holds only what the report uses. */
-int rg_store_load_selected(rg_store *s, const rg_store_filter *f,
-	int (*keep)(const rg_model *m, void *ctx), void *ctx, rg_model ***out, size_t *n);
+int rg_store_load_models(rg_store *s, const rg_filing_filter *f, rg_model ***out, size_t *n);
 void rg_store_free_models(rg_model **models, size_t n);
 
 /* ---- export ----------------------------------------------------------- */
@@ -114,12 +122,14 @@ typedef enum { RG_EXPORT_CSV = 0, RG_EXPORT_JSONL } rg_export_format;
 
 /* Write one table ("organizations", "filings" or "projects") as CSV (RFC 4180,
 ** CRLF, a header row; bom: a UTF-8 byte-order mark first, for Excel) or
-** JSONL (one object a row).  Rows come in a fixed order, so the same store
-** gives the same bytes.  Machine-dependent fields (parse time, ingest time)
-** are left out. */
+** JSONL (one object a row).  Rows are identified by what they are (a filing
+** by its sha256, an organization by its key), never by an id that depends
+** on the order of ingest, and come in a fixed order: the same filings give
+** the same bytes, whatever the order they were stored in and whichever the
+** backend.  Machine-dependent fields (parse time, ingest time) are left out. */
 int rg_store_export_table(rg_store *s, const char *table, rg_export_format fmt, int bom, FILE *out);
 
-/* Write every filing as one line of model JSON (as `raingan parse --jsonl` prints it). */
-int rg_store_export_models(rg_store *s, const rg_store_filter *f, FILE *out);
+/* Write each filing f selects as one line of model JSON (as `raingan parse --jsonl` prints it). */
+int rg_store_export_models(rg_store *s, const rg_filing_filter *f, FILE *out);
 
 #endif

@@ -12,6 +12,7 @@ endforeach()
 # so they do not depend on the extractor behind `raingan report FILING`.
 add_executable(test_pdf_render test_pdf_render.c)
 target_link_libraries(test_pdf_render PRIVATE rg_render rg_parsers)
+target_compile_definitions(test_pdf_render PRIVATE RG_SOURCE_RULES_DIR="${RG_SOURCE_RULES_DIR}")
 
 # End-to-end checks (need python3, qpdf and poppler-utils; see tests/pdf/check_report.py).
 if(Python3_Interpreter_FOUND)

@@ -41,6 +41,7 @@
 #include "model/model.h"
 #include "read/doc.h"
 #include "read/reader.h"
+#include "model/model_json.h"
 #include "render.h"
 
 #ifndef RG_SOURCE_RULES_DIR
@@ -532,7 +533,7 @@ static char *extract_json(const rg_doc *doc)
 	if (rc) {
 		CHECK(rc < 0 && rg_error_message()[0]);
 	} else {
-		rg_render_model_json(&out, m, 1);
+		rg_model_write_json(&out, m, 1);
 		CHECK(!rg_buf_oom(&out));
 		CHECK(valid_utf8(out.ptr ? out.ptr : "", out.len));
 	}

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "model/filter.h"
 #include "model/model_load.h"
 #include "pdf/canvas.h"
 #include "report.h"
@@ -51,11 +52,16 @@ static int hard_cases(const char *out, int naive)
 int main(int argc, char **argv)
 {
 	rg_report_options opt;
+	rg_filing_filter sel;
 	rg_model_list list = RG_MODEL_LIST_INIT;
 	const char *out = NULL;
+	size_t k, n = 0;
 	int i, rc = 0;
 
 	rg_report_options_default(&opt);
+	opt.rules_dir = RG_SOURCE_RULES_DIR;
+	rg_filing_filter_init(&sel);
+	opt.selection = &sel;
 	if (argc == 3 && (!strcmp(argv[1], "--hard-cases") || !strcmp(argv[1], "--hard-cases-naive"))) {
 		if ((rc = hard_cases(argv[2], !strcmp(argv[1], "--hard-cases-naive"))))
 			fprintf(stderr, "test_pdf_render: %s\n", rg_error_message());
@@ -64,13 +70,13 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (i + 1 < argc && !strcmp(a, "--fiscal-year"))
-			opt.fiscal_year = atoi(argv[++i]);
+			sel.fiscal_year = atoi(argv[++i]);
 		else if (i + 1 < argc && !strcmp(a, "--round"))
-			opt.round_months = atoi(argv[++i]);
+			sel.round_months = atoi(argv[++i]);
 		else if (i + 1 < argc && !strcmp(a, "--province"))
-			opt.province = argv[++i];
+			sel.province = rg_filter_province(argv[++i]);
 		else if (i + 1 < argc && !strcmp(a, "--org"))
-			opt.org = argv[++i];
+			sel.org = argv[++i];
 		else if (i + 1 < argc && !strcmp(a, "--font"))
 			opt.font = argv[++i];
 		else if (i + 1 < argc && !strcmp(a, "--font-bold"))
@@ -88,6 +94,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_pdf_render [options] OUT.pdf MODEL.json...\n");
 		return 2;
 	}
+	/* the selection, as `raingan report` makes it */
+	for (k = 0; k < list.n; k++)
+		if (rg_filing_filter_matches(&sel, list.items[k]))
+			list.items[n++] = list.items[k];
+		else
+			rg_model_free(list.items[k]);
+	list.n = n;
 	if (!rc && (rc = rg_report_write_pdf((const rg_model *const *)list.items, list.n, &opt, out)))
 		fprintf(stderr, "test_pdf_render: %s\n", rg_error_message());
 	rg_model_list_free(&list);

@@ -1,7 +1,8 @@
 /*
-** test_pdf_stats.c - the figures behind the report tables and the filters:
-** per-dimension counts and sums, status counts, the implementation
-** percentage and its level (thresholds of report.h), rg_report_selects().
+** test_pdf_stats.c - the figures behind the report tables: per-dimension
+** counts and sums, status counts, the implementation percentage and its
+** level (thresholds of report.h).  (Which filings a report takes is
+** model/filter.h, tested by test_filter.c.)
 ** Expected values are added up by hand from fixtures/models/.
 */
 #include "check.h"
@@ -13,8 +14,7 @@ int main(void)
 {
 	rg_model_list l = RG_MODEL_LIST_INIT;
 	rg_filing_stats s;
-	rg_report_options opt;
-	const rg_model *sao, *plan, *phrae, *ita;
+	const rg_model *sao, *plan, *phrae;
 
 	/* levels: มาก from 50, ปานกลาง from 25 */
 	CHECK_STR(rg_report_level(100), "มาก");
@@ -34,7 +34,6 @@ int main(void)
 	sao = l.items[0];
 	plan = l.items[1];
 	phrae = l.items[2];
-	ita = l.items[3];
 
 	/* the Ubon SAO: 7 rows, 2 completed, minimum 5 stated -> 40% ปานกลาง */
 	rg_stats_compute(sao, &s);
@@ -79,36 +78,14 @@ int main(void)
 	CHECK_NUM(s.year_budget[4], 20000);
 	CHECK_INT(s.with_status, 0);
 
-	/* filters */
-	rg_report_options_default(&opt);
-	CHECK(rg_report_selects(&opt, sao) && rg_report_selects(&opt, plan));
-	opt.fiscal_year = 2567;
-	CHECK(rg_report_selects(&opt, sao));
-	CHECK(rg_report_selects(&opt, plan));       /* 2567 lies in 2566-2570 */
-	CHECK(!rg_report_selects(&opt, ita));
-	opt.round_months = 12;
-	CHECK(!rg_report_selects(&opt, sao));
-	CHECK(rg_report_selects(&opt, phrae));
-	rg_report_options_default(&opt);
-	opt.province = "แพร่";
-	CHECK(rg_report_selects(&opt, phrae) && !rg_report_selects(&opt, sao));
-	rg_report_options_default(&opt);
-	opt.org = "หนองขอน";
-	CHECK(rg_report_selects(&opt, sao) && !rg_report_selects(&opt, phrae));
-	opt.org = "องค์การบริหารส่วนตำบลหนองขอน";
-	CHECK(rg_report_selects(&opt, sao));
-	CHECK_INT(opt.digits_thai, 1);
-	CHECK_STR(opt.font, RG_DEFAULT_FONT);
-
-	/* a stray document (no report, no organization) is never reported; one
-	** that names its organization is, so that its findings are seen */
-	rg_report_options_default(&opt);
+	/* the report's defaults */
 	{
-		rg_model *stray = rg_model_new();
-		CHECK(stray && !rg_report_selects(&opt, stray));
-		if (stray && !rg_model_set_str(&stray->org_name, "องค์การบริหารส่วนตำบลหนองขอน"))
-			CHECK(rg_report_selects(&opt, stray));
-		rg_model_free(stray);
+		rg_report_options opt;
+		rg_report_options_default(&opt);
+		opt.rules_dir = RG_SOURCE_RULES_DIR;
+		CHECK_INT(opt.digits_thai, 1);
+		CHECK_STR(opt.font, RG_DEFAULT_FONT);
+		CHECK(opt.selection == NULL);
 	}
 
 	rg_model_list_free(&l);

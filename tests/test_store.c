@@ -1,7 +1,11 @@
 /*
-** test_store.c - the store API without the parser: schema and migrations,
-** one filing per transaction, skip by sha256, current/history versions,
-** failures, loading models back (round trip), filters and export quoting.
+** test_store.c - the store API without the parser: schema and migrations
+** (a version-1 store made by the old code migrates), one filing per
+** transaction, skip by sha256, organizations identified by type, place,
+** district and province, the current filing chosen from the filings (any
+** order of ingest gives the same), a filing whose organization cannot be
+** told apart, failures, models read back (round trip), the filter as SQL,
+** export quoting, and the choice of backend from --db.
 ** Models are built by hand here; expected values are written out literally.
 */
 #include <stdio.h>
@@ -14,7 +18,7 @@
 #include "check.h"
 #include "core/buf.h"
 #include "core/error.h"
-#include "render.h"
+#include "model/model_json.h"
 #include "store.h"
 
 static char dir[] = "/tmp/rg-test-store-XXXXXX";
@@ -29,6 +33,12 @@ static const char *tmp_path(const char *name)
 	return path[k];
 }
 
+static void sha_of(char c, char sha[65])
+{
+	memset(sha, c, 64);
+	sha[64] = '\0';
+}
+
 /* A filing with every kind of field; sha is 64 hex digits made from one character. */
 static rg_model *make_model(char sha_char, const char *org, int fy, int round)
 {
@@ -36,8 +46,7 @@ static rg_model *make_model(char sha_char, const char *org, int fy, int round)
 	char sha[65];
 	rg_project *p;
 
-	memset(sha, sha_char, 64);
-	sha[64] = '\0';
+	sha_of(sha_char, sha);
 	rg_model_set_str(&m->sha256, sha);
 	rg_model_set_str(&m->format, "docx");
 	m->kind = RG_KIND_PROGRESS_REPORT;
@@ -109,6 +118,71 @@ static long long query_int(const char *db, const char *sql)
 	return v;
 }
 
+/* One text from a query, in a static buffer ("" when none). */
+static const char *query_text(const char *db, const char *sql)
+{
+	static char out[1024];
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	out[0] = '\0';
+	if (sqlite3_open(db, &h) == SQLITE_OK && sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(h);
+	return out;
+}
+
+/* The whole of a small file. */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = calloc(1, 1 << 17);
+
+	if (f && data)
+		(void)!fread(data, 1, (1 << 17) - 1, f);
+	if (f)
+		fclose(f);
+	return data;
+}
+
+/* Every export of a store in one string (tables as CSV and JSONL, models with history). */
+static char *all_exports(const char *db)
+{
+	static const char *const tables[] = { "organizations", "filings", "projects" };
+	const char *path = tmp_path("export.out");
+	rg_buf b = RG_BUF_INIT;
+	rg_filing_filter f;
+	rg_store *s;
+	FILE *out;
+	char *text;
+	size_t k;
+	int fmt;
+
+	CHECK_INT(rg_store_open(&s, db, RG_STORE_READONLY), 0);
+	for (k = 0; k < 3; k++)
+		for (fmt = 0; fmt < 2; fmt++) {
+			CHECK((out = fopen(path, "wb")) != NULL);
+			CHECK_INT(rg_store_export_table(s, tables[k], (rg_export_format)fmt, 0, out), 0);
+			fclose(out);
+			text = slurp(path);
+			rg_buf_puts(&b, text);
+			free(text);
+		}
+	rg_filing_filter_init(&f);
+	f.history = 1;
+	CHECK((out = fopen(path, "wb")) != NULL);
+	CHECK_INT(rg_store_export_models(s, &f, out), 0);
+	fclose(out);
+	text = slurp(path);
+	rg_buf_puts(&b, text);
+	free(text);
+	rg_store_close(s);
+	return rg_buf_detach(&b);
+}
+
 static void test_open_and_schema(void)
 {
 	const char *db = tmp_path("schema.db");
@@ -119,7 +193,9 @@ static void test_open_and_schema(void)
 	CHECK(s == NULL);
 	CHECK_INT(rg_store_open(&s, db, 0), 0);
 	CHECK_INT(rg_store_schema_version(s, &version), 0);
-	CHECK_INT(version, 1);
+	CHECK_INT(version, RG_STORE_SCHEMA_VERSION);
+	CHECK_INT(version, 2);
+	CHECK_STR(rg_store_name(s), db);
 	rg_store_close(s);
 	/* reopening does not migrate again */
 	CHECK_INT(rg_store_open(&s, db, 0), 0);
@@ -132,6 +208,7 @@ static void test_open_and_schema(void)
 		rg_store_source src = { "x.docx", 1, 1, 0 };
 		CHECK(rg_store_put_failure(s, &src, NULL, RG_EFORMAT, "x") < 0);
 		CHECK(strstr(rg_error_message(), "readonly") != NULL);
+		CHECK(!strncmp(rg_error_message(), db, strlen(db)));   /* the store is named */
 	}
 	rg_store_close(s);
 	CHECK_INT(query_int(db, "SELECT count(*) FROM failures"), 0);
@@ -160,6 +237,29 @@ static void test_not_a_store_and_newer(void)
 	CHECK_INT(query_int(newer, "SELECT version FROM schema_version"), 99);
 }
 
+/* --db picks the backend; a connection string is named without its password. */
+static void test_backend_choice(void)
+{
+	rg_store *s = NULL;
+
+	CHECK_STR(rg_store_backend_of("raingan.db"), "sqlite");
+	CHECK_STR(rg_store_backend_of("/srv/a=b/raingan.db"), "sqlite");
+	CHECK_STR(rg_store_backend_of("./x=1.db"), "sqlite");
+	CHECK_STR(rg_store_backend_of("postgresql://u@db.example/raingan"), "postgresql");
+	CHECK_STR(rg_store_backend_of("postgres://db/raingan?sslmode=require"), "postgresql");
+	CHECK_STR(rg_store_backend_of("host=db.example dbname=raingan"), "postgresql");
+	CHECK_STR(rg_store_backend_of("  dbname = raingan"), "postgresql");
+	/* this raingan has no PostgreSQL backend yet: a clear refusal that keeps the secret */
+	CHECK_INT(rg_store_open(&s, "postgresql://nacc:s3cret@db.example:5432/raingan?password=s3cret&sslmode=require",
+		0), RG_EUSAGE);
+	CHECK(s == NULL);
+	CHECK(strstr(rg_error_message(), "s3cret") == NULL);
+	CHECK(strstr(rg_error_message(), "postgresql://nacc@db.example:5432/raingan?sslmode=require") != NULL);
+	CHECK(strstr(rg_error_message(), "postgresql") != NULL);
+	CHECK_INT(rg_store_open(&s, "host=db password='a b\\'c' dbname=raingan", 0), RG_EUSAGE);
+	CHECK(strstr(rg_error_message(), "a b") == NULL && strstr(rg_error_message(), "dbname=raingan") != NULL);
+}
+
 static void test_skip_and_versions(void)
 {
 	const char *db = tmp_path("versions.db");
@@ -178,7 +278,8 @@ static void test_skip_and_versions(void)
 	CHECK_INT(found, 1);
 	CHECK_INT(rg_store_has_sha256(s, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", &found), 0);
 	CHECK_INT(found, 0);
-	/* a new version of the same organization, year and round becomes current */
+	/* another version of the same organization, year and round (the same data date:
+	** the greater sha256 is current) */
 	CHECK_INT(put(s, make_model('b', "อบต.หนึ่ง", 2566, 6), "b.docx", &inserted), 0);
 	CHECK_INT(inserted, 1);
 	/* another round, another organization, no organization: all current */
@@ -203,6 +304,11 @@ static void test_skip_and_versions(void)
 	/* the older version keeps its rows: history */
 	CHECK_INT(query_int(db, "SELECT count(*) FROM projects p JOIN filings f ON f.id = p.filing_id"
 		" WHERE f.source_path = 'a.docx'"), 2);
+	/* the organization by its key: อบต. written in full, the place alone */
+	CHECK_STR(query_text(db, "SELECT name || '|' || type || '|' || place || '|' || district || '|' || province"
+		" FROM organizations ORDER BY id LIMIT 1"), "องค์การบริหารส่วนตำบลหนึ่ง|sao|หนึ่ง|สันทราย|เชียงใหม่");
+	/* the filing keeps the name as it states it */
+	CHECK_STR(query_text(db, "SELECT org_name FROM filings WHERE source_path = 'a.docx'"), "อบต.หนึ่ง");
 }
 
 /* Plans have no year or round: their period keeps two plans apart. */
@@ -222,11 +328,132 @@ static void test_plan_periods(void)
 		m->plan_to = periods[k][1];
 		CHECK_INT(put(s, m, k == 0 ? "p1.docx" : k == 1 ? "p2.docx" : "p3.docx", &inserted), 0);
 	}
+	/* a report whose fiscal year is not known is no version of another: it stays current */
+	CHECK_INT(put(s, make_model('7', "อบต.หนึ่ง", 0, 6), "nofy1.docx", &inserted), 0);
+	CHECK_INT(put(s, make_model('8', "อบต.หนึ่ง", 0, 6), "nofy2.docx", &inserted), 0);
 	rg_store_close(s);
-	CHECK_INT(query_int(db, "SELECT count(*) FROM current_filings"), 2);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM current_filings"), 4);
 	CHECK_INT(query_int(db, "SELECT is_current FROM filings WHERE source_path = 'p1.docx'"), 1);
 	CHECK_INT(query_int(db, "SELECT is_current FROM filings WHERE source_path = 'p2.docx'"), 0);
 	CHECK_INT(query_int(db, "SELECT is_current FROM filings WHERE source_path = 'p3.docx'"), 1);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM filings WHERE source_path LIKE 'nofy%' AND is_current = 1"
+		" AND version_key IS NULL"), 2);
+}
+
+/* A filing of the same organization with the given data date, district and sha. */
+static rg_model *version(char sha_char, const char *district, const char *as_of)
+{
+	rg_model *m = make_model(sha_char, "องค์การบริหารส่วนตำบลบ้านใหม่", 2567, 6);
+
+	free(m->district);
+	m->district = NULL;
+	if (district)
+		rg_model_set_str(&m->district, district);
+	snprintf(m->as_of, sizeof(m->as_of), "%s", as_of ? as_of : "");
+	return m;
+}
+
+/* Which filing is current comes from the filings: the later data date, then the
+** greater sha256 -- the same in any order of ingest. */
+static void test_current_rule(void)
+{
+	static const struct {
+		char sha;
+		const char *as_of;
+	} v[4] = { { '9', "2567-03-20" }, { '1', "2567-03-31" }, { '5', NULL }, { '2', "2567-03-31" } };
+	static const int orders[3][4] = { { 0, 1, 2, 3 }, { 3, 2, 1, 0 }, { 2, 0, 3, 1 } };
+	char *first = NULL, *got, name[32];
+	rg_store *s;
+	int o, k, inserted;
+
+	for (o = 0; o < 3; o++) {
+		snprintf(name, sizeof(name), "order%d.db", o);
+		CHECK_INT(rg_store_open(&s, tmp_path(name), 0), 0);
+		for (k = 0; k < 4; k++) {
+			int i = orders[o][k];
+			char path[32];
+			snprintf(path, sizeof(path), "v%c.docx", v[i].sha);
+			CHECK_INT(put(s, version(v[i].sha, "สันทราย", v[i].as_of), path, &inserted), 0);
+		}
+		rg_store_close(s);
+		/* 2567-03-31 twice: the greater sha256 ('2...') wins over '1...'; '9' has an older date */
+		CHECK_STR(query_text(tmp_path(name), "SELECT source_path FROM filings WHERE is_current = 1"), "v2.docx");
+		CHECK_INT(query_int(tmp_path(name), "SELECT count(*) FROM filings WHERE is_current = 0"
+			" AND superseded_by = (SELECT id FROM filings WHERE is_current = 1)"), 3);
+		got = all_exports(tmp_path(name));
+		if (!first)
+			first = got;
+		else {
+			CHECK(!strcmp(first, got));   /* byte for byte, whatever the order */
+			free(got);
+		}
+	}
+	free(first);
+}
+
+/* Two organizations of one name in two districts are two; a filing that states
+** no district, when there are such, is kept apart with a finding. */
+static int first_model(const rg_model *m, void *ctx)
+{
+	rg_buf *b = ctx;
+
+	rg_model_write_json(b, m, -1);
+	return 0;
+}
+
+static void test_same_name_two_districts(void)
+{
+	const char *db = tmp_path("districts.db");
+	rg_filing_filter f;
+	rg_buf b = RG_BUF_INIT;
+	rg_store *s;
+	int inserted;
+
+	CHECK_INT(rg_store_open(&s, db, 0), 0);
+	CHECK_INT(put(s, version('a', "สันทราย", "2567-03-25"), "santai.docx", &inserted), 0);
+	CHECK_INT(put(s, version('b', "ฝาง", "2567-03-22"), "fang.docx", &inserted), 0);
+	/* the same organization as the first, spelled otherwise */
+	CHECK_INT(put(s, version('c', "อำเภอ สันทราย", "2567-03-20"), "santai-old.docx", &inserted), 0);
+	rg_store_close(s);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM organizations"), 2);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM current_filings"), 2);
+	CHECK_STR(query_text(db, "SELECT group_concat(source_path, ' ') FROM (SELECT source_path FROM current_filings"
+		" ORDER BY source_path)"), "fang.docx santai.docx");
+	/* each filing keeps the district it states */
+	CHECK_STR(query_text(db, "SELECT district FROM filings WHERE source_path = 'santai-old.docx'"), "อำเภอ สันทราย");
+
+	/* no district stated: which of the two it is cannot be told -- its own, with a finding */
+	CHECK_INT(rg_store_open(&s, db, 0), 0);
+	CHECK_INT(put(s, version('d', NULL, "2567-03-30"), "nodistrict.docx", &inserted), 0);
+	rg_store_close(s);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM organizations"), 3);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM current_filings"), 3);
+	CHECK_INT(rg_store_open(&s, db, RG_STORE_READONLY), 0);
+	rg_filing_filter_init(&f);
+	f.org = "บ้านใหม่";
+	CHECK_INT(rg_store_each_model(s, &f, first_model, &b), 0);
+	rg_store_close(s);
+	CHECK(strstr(rg_buf_cstr(&b), "\"code\":\"organization_ambiguous\"") != NULL);
+	CHECK(strstr(rg_buf_cstr(&b), "อำเภอฝาง จังหวัดเชียงใหม่, อำเภอสันทราย จังหวัดเชียงใหม่") != NULL);
+	/* only that filing has it */
+	{
+		const char *p = strstr(rg_buf_cstr(&b), "organization_ambiguous");
+		CHECK(p && !strstr(p + 1, "organization_ambiguous"));
+	}
+	rg_buf_free(&b);
+	/* the filings export counts it among the filing's findings */
+	CHECK_INT(rg_store_open(&s, db, RG_STORE_READONLY), 0);
+	{
+		FILE *out = fopen(tmp_path("districts.csv"), "wb");
+		char *text;
+		CHECK_INT(rg_store_export_table(s, "filings", RG_EXPORT_CSV, 0, out), 0);
+		fclose(out);
+		text = slurp(tmp_path("districts.csv"));
+		CHECK(strstr(text, ",2567-03-30,1,,2,2,docx,nodistrict.docx,") != NULL);   /* 1 stated + 1 of the store */
+		CHECK(strstr(text, ",2567-03-25,1,,2,1,docx,santai.docx,") != NULL);
+		free(text);
+	}
+	rg_store_close(s);
 }
 
 static void test_rejects_without_sha(void)
@@ -292,7 +519,7 @@ static char *model_json(const rg_model *m)
 {
 	rg_buf b = RG_BUF_INIT;
 
-	rg_render_model_json(&b, m, 1);
+	rg_model_write_json(&b, m, 1);
 	return rg_buf_detach(&b);
 }
 
@@ -301,7 +528,7 @@ static void test_load_round_trip(void)
 	const char *db = tmp_path("load.db");
 	rg_model *orig = make_model('c', "อบต.หนึ่ง", 2567, 12), **models = NULL;
 	rg_store_source src = { "dir/c.docx", 10, 20, 0 };
-	rg_store_filter f;
+	rg_filing_filter f;
 	char *want, *got;
 	rg_store *s;
 	size_t n = 0;
@@ -318,7 +545,7 @@ static void test_load_round_trip(void)
 	rg_store_close(s);
 
 	CHECK_INT(rg_store_open(&s, db, RG_STORE_READONLY), 0);
-	rg_store_filter_init(&f);
+	rg_filing_filter_init(&f);
 	f.fiscal_year = 2567;
 	CHECK_INT(rg_store_load_models(s, &f, &models, &n), 0);
 	CHECK_INT(n, 1);
@@ -329,7 +556,7 @@ static void test_load_round_trip(void)
 	}
 	rg_store_free_models(models, n);
 
-	rg_store_filter_init(&f);
+	rg_filing_filter_init(&f);
 	f.province = "เชียงใหม่";
 	f.round_months = 6;
 	CHECK_INT(rg_store_load_models(s, &f, &models, &n), 0);
@@ -356,42 +583,16 @@ static int stop_at_first(const rg_model *m, void *ctx)
 	return 42;
 }
 
-static int keep_round_12(const rg_model *m, void *ctx)
-{
-	(void)ctx;
-	return m->round_months == 12;
-}
-
-static void test_each_and_selected(void)
+static void test_each_stops(void)
 {
 	const char *db = tmp_path("load.db");
-	rg_model **models = NULL;
 	rg_store *s;
-	size_t n = 0;
 	int calls = 0;
 
 	CHECK_INT(rg_store_open(&s, db, RG_STORE_READONLY), 0);
 	CHECK_INT(rg_store_each_model(s, NULL, stop_at_first, &calls), 42);
 	CHECK_INT(calls, 1);
-	CHECK_INT(rg_store_load_selected(s, NULL, keep_round_12, NULL, &models, &n), 0);
-	CHECK_INT(n, 1);
-	if (n == 1)
-		CHECK_INT(models[0]->round_months, 12);
-	rg_store_free_models(models, n);
 	rg_store_close(s);
-}
-
-/* The whole of a small file. */
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *data = calloc(1, 1 << 16);
-
-	if (f && data)
-		(void)!fread(data, 1, (1 << 16) - 1, f);
-	if (f)
-		fclose(f);
-	return data;
 }
 
 static void test_export(void)
@@ -399,7 +600,7 @@ static void test_export(void)
 	const char *db = tmp_path("load.db"), *csv = tmp_path("projects.csv"), *jsonl = tmp_path("projects.jsonl");
 	rg_store *s;
 	FILE *out;
-	char *text;
+	char *text, sha[65];
 
 	CHECK_INT(rg_store_open(&s, db, RG_STORE_READONLY), 0);
 	CHECK((out = fopen(csv, "wb")) != NULL);
@@ -412,16 +613,101 @@ static void test_export(void)
 	rg_store_close(s);
 
 	text = slurp(csv);
-	CHECK(!strncmp(text, "\xEF\xBB\xBF" "filing_id,position,organization,", 35));
-	CHECK(strstr(text, "1,0,อบต.หนึ่ง,2567,12,1,1.1,\"โครงการ a, \"\"b\"\"\",project,2,2.1,100000.50,0,0.00,"
-		"completed,สำนักปลัด\r\n") != NULL);
-	CHECK(strstr(text, "1,1,อบต.หนึ่ง,2567,12,1,2,มาตรการ x,measure,,,,1,,,\r\n") != NULL);
+	sha_of('c', sha);
+	CHECK(!strncmp(text, "\xEF\xBB\xBF" "filing,position,organization,", 32));
+	CHECK(strstr(text, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc,0,อบต.หนึ่ง,2567,12,1,1.1,"
+		"\"โครงการ a, \"\"b\"\"\",project,2,2.1,100000.50,0,0.00,completed,สำนักปลัด\r\n") != NULL);
+	CHECK(strstr(text, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc,1,อบต.หนึ่ง,2567,12,1,2,"
+		"มาตรการ x,measure,,,,1,,,\r\n") != NULL);
 	free(text);
 	text = slurp(jsonl);
-	CHECK(!strncmp(text, "{\"filing_id\":1,\"position\":0,", 28));
+	CHECK(!strncmp(text, "{\"filing\":\"dddd", 15));   /* เชียงใหม่ both; อบต.สอง before อบต.หนึ่ง */
 	CHECK(strstr(text, "\"name\":\"โครงการ a, \\\"b\\\"\",\"kind\":\"project\"") != NULL);
 	CHECK(strstr(text, "\"budget\":null,\"no_budget\":1,") != NULL);
 	free(text);
+}
+
+/* A store of schema version 1, made by the code of that time
+** (fixtures/store/v1-store.sql, tests/store/make_v1_store.py): one organization
+** for two same-name ones, and the oldest data current. */
+static void test_migrate_v1(void)
+{
+	const char *db = tmp_path("v1.db");
+	char *sql = slurp(RG_FIXTURES "/store/v1-store.sql");
+	rg_model *m;
+	rg_store *s = NULL;
+	sqlite3 *h;
+	int inserted = -1, v = 0;
+	unsigned char *known = NULL;
+	size_t n_known = 0;
+
+	CHECK(sql && strstr(sql, "CREATE TABLE organizations"));
+	CHECK_INT(sqlite3_open(db, &h), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	free(sql);
+	CHECK_INT(query_int(db, "SELECT version FROM schema_version"), 1);
+	CHECK_STR(query_text(db, "SELECT source_path FROM filings WHERE is_current = 1 AND fiscal_year = 2567"),
+		"/data/in/c-older.odt");
+	/* read-only: asks for an ingest */
+	CHECK_INT(rg_store_open(&s, db, RG_STORE_READONLY), RG_ERROR);
+	CHECK(strstr(rg_error_message(), "raingan ingest") != NULL);
+
+	CHECK_INT(rg_store_open(&s, db, 0), 0);
+	CHECK_INT(rg_store_schema_version(s, &v), 0);
+	CHECK_INT(v, 2);
+	/* every filing kept, with the organization fields its row held */
+	CHECK_INT(query_int(db, "SELECT count(*) FROM filings"), 5);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM projects"), 20);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM filings WHERE org_name IS NULL OR province IS NULL"), 0);
+	CHECK_STR(query_text(db, "SELECT org_type || ' ' || district FROM filings WHERE source_path LIKE '%e-full.odt'"),
+		"subdistrict_municipality แม่ริม");
+	/* organizations by key */
+	CHECK_INT(query_int(db, "SELECT count(*) FROM organizations"), 2);
+	CHECK_STR(query_text(db, "SELECT place || '|' || district || '|' || province FROM organizations"
+		" WHERE type = 'sao'"), "บ้านใหม่|สันทราย|เชียงใหม่");
+	/* the current filing by the rule: the latest data date, not the last ingested */
+	CHECK_STR(query_text(db, "SELECT source_path FROM filings WHERE is_current = 1 AND fiscal_year = 2567"),
+		"/data/in/a-newer.odt");
+	CHECK_STR(query_text(db, "SELECT source_path FROM filings WHERE is_current = 1 AND fiscal_year = 2566"),
+		"/data/in/e-full.odt");
+	CHECK_INT(query_int(db, "SELECT count(*) FROM filings WHERE is_current = 0 AND superseded_by IS NULL"), 0);
+	/* what v1 lost (a filing's own district) cannot be known: those filings are parsed
+	** again when an ingest meets their files */
+	CHECK_INT(query_int(db, "SELECT count(*) FROM filings WHERE reparse = 1"), 5);
+	CHECK_INT(rg_store_known_digests(s, &known, &n_known), 0);
+	CHECK_INT(n_known, 0);
+	free(known);
+
+	/* the ingest meets b-fang.odt again: it states อำเภอฝาง, another organization */
+	m = version('x', "ฝาง", "2567-03-22");
+	free(m->sha256);
+	m->sha256 = NULL;
+	rg_model_set_str(&m->sha256, query_text(db, "SELECT sha256 FROM filings WHERE source_path LIKE '%b-fang.odt'"));
+	rg_model_set_str(&m->province, "เชียงใหม่");
+	CHECK_INT(put(s, m, "/data/in/b-fang.odt", &inserted), 0);
+	CHECK_INT(inserted, 1);
+	rg_store_close(s);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM filings"), 5);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM organizations"), 3);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM current_filings WHERE fiscal_year = 2567"), 2);
+	CHECK_STR(query_text(db, "SELECT district FROM filings WHERE source_path LIKE '%b-fang.odt'"), "ฝาง");
+	CHECK_INT(query_int(db, "SELECT reparse FROM filings WHERE source_path LIKE '%b-fang.odt'"), 0);
+	/* the same schema as a new store's */
+	CHECK_STR(query_text(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('filings'))"),
+		query_text(tmp_path("schema.db"), "SELECT group_concat(name, ',') FROM"
+			" (SELECT name FROM pragma_table_info('filings'))"));
+	CHECK_INT(query_int(db, "SELECT count(*) FROM pragma_table_info('organizations')"), 7);
+	{
+		sqlite3 *c;
+		sqlite3_stmt *st;
+		CHECK_INT(sqlite3_open(db, &c), SQLITE_OK);
+		CHECK_INT(sqlite3_prepare_v2(c, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+		CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+		CHECK_STR((const char *)sqlite3_column_text(st, 0), "ok");
+		sqlite3_finalize(st);
+		sqlite3_close(c);
+	}
 }
 
 static void cleanup(void)
@@ -441,13 +727,17 @@ int main(void)
 	}
 	test_open_and_schema();
 	test_not_a_store_and_newer();
+	test_backend_choice();
 	test_skip_and_versions();
 	test_plan_periods();
+	test_current_rule();
+	test_same_name_two_districts();
 	test_rejects_without_sha();
 	test_failures();
 	test_load_round_trip();
-	test_each_and_selected();
+	test_each_stops();
 	test_export();
+	test_migrate_v1();
 	cleanup();
 	return check_summary("test_store");
 }

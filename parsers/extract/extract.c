@@ -45,7 +45,11 @@ int rg_parser_new(rg_parser **out, const char *rules_dir, const rg_limits *lim)
 		p->lim = *lim;
 	else
 		rg_limits_default(&p->lim);
-	if ((rc = rg_rules_load_dir(&p->rules, rules_dir ? rules_dir : RG_SOURCE_RULES_DIR))) {
+	if (!rules_dir) {
+		rg_parser_free(p);
+		return rg_error_set(RG_EUSAGE, "no folder of rule files given");
+	}
+	if ((rc = rg_rules_load_dir(&p->rules, rules_dir))) {
 		rg_parser_free(p);
 		return rc;
 	}
@@ -142,6 +146,39 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	return 0;
 }
 
+/* The model of a document read from a file, with its source fields; frees doc. */
+static int model_of(const rg_parser *p, rg_doc *doc, const char *path, const char *hex, rg_model **out)
+{
+	const char *base = strrchr(path, '/');
+	rg_model *m = NULL;
+	int rc = rg_extract(p, doc, &m);
+
+	if (!rc && (rg_model_set_str(&m->file, base ? base + 1 : path)
+	    || rg_model_set_str(&m->format, rg_format_name(doc->format))
+	    || rg_model_set_str(&m->sha256, hex)))
+		rc = RG_ENOMEM;
+	rg_doc_free(doc);
+	if (rc) {
+		rg_model_free(m);
+		return rc;
+	}
+	*out = m;
+	return 0;
+}
+
+int rg_parse_memory(const rg_parser *p, const void *data, size_t len, const char *path,
+	const char *hex, rg_model **out)
+{
+	char own[65];
+	rg_doc *doc = NULL;
+	int rc = hex ? 0 : rg_sha256_buffer(data, len, own);
+
+	*out = NULL;
+	if (!rc)
+		rc = rg_read_memory(data, len, &p->lim, &doc);
+	return rc ? rc : model_of(p, doc, path, hex ? hex : own, out);
+}
+
 /*
 ** Map the file once: its SHA-256 and its parse come from the same bytes
 ** (a file replaced while it is read cannot get another file's hash), and it
@@ -151,7 +188,6 @@ int rg_parse_file(const rg_parser *p, const char *path, rg_model **out)
 {
 	char hex[65];
 	rg_doc *doc = NULL;
-	rg_model *m = NULL;
 	struct stat st;
 	void *map = MAP_FAILED;
 	int fd, rc;
@@ -165,30 +201,14 @@ int rg_parse_file(const rg_parser *p, const char *path, rg_model **out)
 			close(fd);
 		if ((rc = rg_read_file(path, &p->lim, &doc)))
 			return rc;
-		rc = rg_sha256_file(path, hex);
-	} else {
-		close(fd);
-		rc = rg_sha256_buffer(map, (size_t)st.st_size, hex);
-		if (!rc)
-			rc = rg_read_memory(map, (size_t)st.st_size, &p->lim, &doc);
-		munmap(map, (size_t)st.st_size);
-		if (rc)
+		if ((rc = rg_sha256_file(path, hex))) {
+			rg_doc_free(doc);
 			return rc;
+		}
+		return model_of(p, doc, path, hex, out);
 	}
-	if (!rc)
-		rc = rg_extract(p, doc, &m);
-	if (!rc) {
-		const char *base = strrchr(path, '/');
-		if (rg_model_set_str(&m->file, base ? base + 1 : path)
-		    || rg_model_set_str(&m->format, rg_format_name(doc->format))
-		    || rg_model_set_str(&m->sha256, hex))
-			rc = RG_ENOMEM;
-	}
-	rg_doc_free(doc);
-	if (rc) {
-		rg_model_free(m);
-		return rc;
-	}
-	*out = m;
-	return 0;
+	close(fd);
+	rc = rg_parse_memory(p, map, (size_t)st.st_size, path, NULL, out);
+	munmap(map, (size_t)st.st_size);
+	return rc;
 }

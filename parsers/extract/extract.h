@@ -12,12 +12,18 @@
 
 typedef struct rg_parser rg_parser;
 
-/* Load and compile every rule file in rules_dir (NULL: the installed default). */
+/* Load and compile every rule file in rules_dir (the program chooses it: there is no default here). */
 int rg_parser_new(rg_parser **out, const char *rules_dir, const rg_limits *lim);
 void rg_parser_free(rg_parser *p);
 
 /* Parse one file.  The model's source fields are filled (file as given, format, sha256). */
 int rg_parse_file(const rg_parser *p, const char *path, rg_model **out);
+
+/* Parse a file's bytes read by the caller (data[0..len), kept alive during the call):
+** the same as rg_parse_file of path, with sha256 the hex digest of those bytes
+** (NULL: computed here), so a file is read and hashed once. */
+int rg_parse_memory(const rg_parser *p, const void *data, size_t len, const char *path,
+	const char *sha256, rg_model **out);
 
 /* Parse a document model already read (source fields are left to the caller). */
 int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out);

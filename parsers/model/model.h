@@ -1,5 +1,5 @@
 /*
-** model.h - the normalized model of one filing (the contract of ../shared/MODEL.md).
+** model.h - the normalized model of one filing (the contract of docs/MODEL.md).
 **
 ** The extractor fills it, the store keeps it, the renderers read it.  Every
 ** string is owned by the model (UTF-8, malloc'ed) and NULL means JSON null.

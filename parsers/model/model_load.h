@@ -1,5 +1,6 @@
 /*
-** model_load.h - read normalized-model JSON (MODEL.md) back into rg_model.
+** model_load.h - read normalized-model JSON (docs/MODEL.md) back into rg_model
+** (model_json.h writes it).
 **
 ** Accepts what `raingan parse` prints: one object, several objects one
 ** after another (pretty-printed or one per line, JSONL), or a JSON array of

@@ -1,5 +1,5 @@
 /*
-** report.c - the consolidated report: filters, order, cover, summary by
+** report.c - the consolidated report: order, cover, summary by
 ** province, the sections (sections.c), outline, footers (see report.h).
 */
 #include "report.h"
@@ -26,28 +26,6 @@ void rg_report_options_default(rg_report_options *opt)
 	opt->font = RG_DEFAULT_FONT;
 	opt->font_bold = RG_DEFAULT_FONT_BOLD;
 	opt->digits_thai = 1;
-}
-
-int rg_report_selects(const rg_report_options *opt, const rg_model *m)
-{
-	/* a document that is no report and names no organization (a stray file
-	** in a batch) has no place in the report; one that names its organization
-	** stays, so that its findings are seen */
-	if (m->kind == RG_KIND_OTHER && !m->org_name)
-		return 0;
-	if (opt->fiscal_year) {
-		int in_plan = m->plan_from && m->plan_from <= opt->fiscal_year &&
-			opt->fiscal_year <= (m->plan_to ? m->plan_to : m->plan_from);
-		if (m->fiscal_year != opt->fiscal_year && !in_plan)
-			return 0;
-	}
-	if (opt->round_months && m->round_months != opt->round_months)
-		return 0;
-	if (opt->province && *opt->province && (!m->province || strcmp(m->province, opt->province)))
-		return 0;
-	if (opt->org && *opt->org && (!m->org_name || !strstr(m->org_name, opt->org)))
-		return 0;
-	return 1;
 }
 
 /* ---- one selected filing ---- */
@@ -111,6 +89,8 @@ static void cover(report *r, entry *e, size_t n)
 {
 	rg_layout *l = &r->l;
 	const rg_report_options *o = r->opt;
+	static const rg_filing_filter all;   /* no selection: every filing */
+	const rg_filing_filter *sel = o->selection ? o->selection : &all;
 	char buf[1024], a[64], b[64], c[64], d[64];
 	const char *latest = NULL;
 	size_t orgs = 0, provs = 0, i, projects = 0, completed = 0;
@@ -142,16 +122,16 @@ static void cover(report *r, entry *e, size_t n)
 		"รายงานสรุปผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริตขององค์กรปกครองส่วนท้องถิ่น",
 		RG_FACE_BOLD, 24, 1);
 	rg_layout_space(l, 10);
-	if (o->fiscal_year) {
-		snprintf(buf, sizeof(buf), "ปีงบประมาณ พ.ศ. %d", o->fiscal_year);
-		if (o->round_months)
-			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), " รอบ %d เดือน", o->round_months);
+	if (sel->fiscal_year) {
+		snprintf(buf, sizeof(buf), "ปีงบประมาณ พ.ศ. %d", sel->fiscal_year);
+		if (sel->round_months)
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), " รอบ %d เดือน", sel->round_months);
 	} else if (ymin && ymin != ymax) {
 		snprintf(buf, sizeof(buf), "ปีงบประมาณ พ.ศ. %d–%d%s", ymin, ymax,
-			o->round_months == 6 ? " รอบ 6 เดือน" : o->round_months == 12 ? " รอบ 12 เดือน" : "");
+			sel->round_months == 6 ? " รอบ 6 เดือน" : sel->round_months == 12 ? " รอบ 12 เดือน" : "");
 	} else if (ymin) {
 		snprintf(buf, sizeof(buf), "ปีงบประมาณ พ.ศ. %d%s", ymin,
-			o->round_months == 6 ? " รอบ 6 เดือน" : o->round_months == 12 ? " รอบ 12 เดือน" : "");
+			sel->round_months == 6 ? " รอบ 6 เดือน" : sel->round_months == 12 ? " รอบ 12 เดือน" : "");
 	} else {
 		snprintf(buf, sizeof(buf), "ทุกปีงบประมาณ");
 	}
@@ -159,11 +139,11 @@ static void cover(report *r, entry *e, size_t n)
 		char t[1100];
 		rg_layout_paragraph(l, rg_fmt_digits(t, sizeof(t), buf, r->thai), RG_FACE_BOLD, 18, 1);
 	}
-	if (o->province || o->org) {
-		snprintf(buf, sizeof(buf), "%s%s%s%s", o->org ? "องค์กร: " : "", o->org ? o->org : "",
-			o->org && o->province ? "  " : "", o->province ? "จังหวัด" : "");
-		if (o->province)
-			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s", o->province);
+	if (sel->province || sel->org) {
+		snprintf(buf, sizeof(buf), "%s%s%s%s", sel->org ? "องค์กร: " : "", sel->org ? sel->org : "",
+			sel->org && sel->province ? "  " : "", sel->province ? "จังหวัด" : "");
+		if (sel->province)
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s", sel->province);
 		rg_layout_paragraph(l, buf, RG_FACE_REGULAR, 16, 1);
 	}
 	rg_layout_space(l, 20);
@@ -333,10 +313,12 @@ static void summary(report *r, entry *e, size_t n, HPDF_Page *first_page)
 /* The data files of the rules directory: the findings' wording, the words kept whole. */
 static int load_data(const rg_report_options *opt, rg_linebreak *lb, rg_wording **wording)
 {
-	const char *dir = opt->rules_dir && *opt->rules_dir ? opt->rules_dir : RG_REPORT_RULES_DIR;
+	const char *dir = opt->rules_dir;
 	rg_buf path = RG_BUF_INIT;
 	int rc;
 
+	if (!dir || !*dir)
+		return rg_error_set(RG_EUSAGE, "the report needs the rules directory (its findings.th.tsv and linebreak.th.tsv)");
 	rg_buf_printf(&path, "%s/%s", dir, RG_LINEBREAK_FILE);
 	rc = rg_buf_oom(&path) ? rg_error_set(RG_ENOMEM, "out of memory") : rg_linebreak_load(lb, rg_buf_cstr(&path));
 	if (!rc) {
@@ -414,7 +396,7 @@ int rg_report_write_pdf(const rg_model *const *models, size_t n, const rg_report
 	if (!(e = calloc(n ? n : 1, sizeof(*e))))
 		return rg_error_set(RG_ENOMEM, "out of memory");
 	for (i = 0; i < n; i++) {
-		if (!models[i] || !rg_report_selects(opt, models[i]))
+		if (!models[i])
 			continue;
 		e[ne].m = models[i];
 		rg_stats_compute(models[i], &e[ne].st);
@@ -428,7 +410,7 @@ int rg_report_write_pdf(const rg_model *const *models, size_t n, const rg_report
 		ne++;
 	}
 	if (!ne) {
-		rc = rg_error_set(RG_ENOTFOUND, "no filing matches the report's filters");
+		rc = rg_error_set(RG_ENOTFOUND, "no filing matches the selection");
 		goto out;
 	}
 	qsort(e, ne, sizeof(*e), cmp_entry);

@@ -7,7 +7,7 @@
 #include "fuzz_common.h"
 #include "extract/extract.h"
 #include "model/model.h"
-#include "render.h"
+#include "model/model_json.h"
 
 #ifndef RG_SOURCE_RULES_DIR
 #define RG_SOURCE_RULES_DIR "rules"
@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(rc < 0 && rg_error_message()[0]);
 	} else {
 		FUZZ_ASSERT(model != NULL);
-		rg_render_model_json(&out, model, 0);
+		rg_model_write_json(&out, model, 0);
 		FUZZ_ASSERT(rg_buf_oom(&out) || out.len > 0);
 		rg_buf_free(&out);
 	}

@@ -14,6 +14,8 @@ import subprocess
 import sys
 import tempfile
 
+from filings import odt_filing  # noqa: F401 (the tests take it from here)
+
 RAINGAN, FIXTURES, DATA = (os.path.abspath(a) for a in sys.argv[1:4])
 HERE = os.path.dirname(os.path.abspath(__file__))
 MAKE_BULK = os.path.join(HERE, '..', 'tools', 'make_bulk.py')

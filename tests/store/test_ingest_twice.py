@@ -55,7 +55,7 @@ out = os.path.join(work, 'filings.csv')
 raingan('export', '--db', db, '--bom', '-o', out, check_status=0)
 with open(out, 'rb') as fh:
     data = fh.read()
-check(data.startswith(b'\xef\xbb\xbfid,organization_id,'), f'--bom -o: starts {data[:20]!r}')
+check(data.startswith(b'\xef\xbb\xbforganization,organization_type,'), f'--bom -o: starts {data[:20]!r}')
 plain = subprocess.run([RAINGAN, 'export', '--db', db, '--bom'], capture_output=True).stdout
 check(data == plain, 'export -o FILE differs from export to stdout')
 check(data.count(b'\r\n') == len(files) + 1 - (first.get('failed') or 0), 'one CRLF line a filing, plus the header')

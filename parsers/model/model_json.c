@@ -1,14 +1,15 @@
 /*
-** model_json.c - the normalized model as JSON (the output of `raingan parse`).
+** model_json.c - the normalized model as JSON (the output of `raingan parse`,
+** of `raingan export --format jsonl`); model_load.c reads it back.
 **
-** Field order follows ../shared/MODEL.md.  Amounts are written with two
+** Field order follows docs/MODEL.md.  Amounts are written with two
 ** decimals; absent values are null.
 */
-#include "render.h"
+#include "model_json.h"
 
 #include <stdio.h>
 
-#include "core/json.h"
+#include "../core/json.h"
 
 static void amount(rg_json *j, const char *key, rg_amount a)
 {
@@ -65,7 +66,7 @@ static void project(rg_json *j, const rg_project *p)
 	rg_json_object_end(j);
 }
 
-void rg_render_model_json(rg_buf *out, const rg_model *m, int indent)
+void rg_model_write_json(rg_buf *out, const rg_model *m, int indent)
 {
 	rg_json j;
 	size_t i;

@@ -1,0 +1,52 @@
+/*
+** ingest.h - the ingest pipeline as a library: a batch of files into a
+** store, incrementally and in parallel, one bad file never stopping it.
+**
+**   paths (paths.h)  ->  workers (pool.h): read each file once, hash those
+**   bytes, skip what the store holds, parse the rest (parse.h)  ->  one
+**   writer, in path order: each filing in its own transaction (store.h)
+**
+** The order of the batch is the sorted list of paths, and the writer takes
+** the results in that order whatever the number of threads; memory holds
+** at most a window of 4 x jobs parsed models, whatever the batch size.
+** `raingan ingest` and `raingan run` are this plus their options and output.
+*/
+#ifndef RG_INGEST_H
+#define RG_INGEST_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "extract/extract.h"
+#include "store.h"
+
+typedef struct {
+	const char *const *inputs;    /* files (always tried) and folders (walked) */
+	size_t n_inputs;
+	FILE *more_paths;             /* more inputs, one a line (standard input for "-"); NULL: none */
+	int jobs;                     /* parsing threads, 1 or more */
+	const rg_parser *parser;      /* read-only: shared by the threads */
+	rg_store *store;              /* written by this process's one writer */
+	FILE *messages;               /* "raingan: PATH: what is wrong" for each file that failed and
+	                                 folder that could not be read; NULL: not printed */
+	FILE *progress;               /* the terminal for the progress line; NULL: none */
+} rg_ingest_job;
+
+typedef struct {
+	size_t files;                 /* in the batch */
+	size_t stored;                /* new filings written */
+	size_t skipped;               /* already stored (by sha256) */
+	size_t failed;                /* could not be read or stored: recorded in the store's failures */
+	size_t findings;              /* of the new filings */
+	size_t parsed;                /* went through the parser (the rest were skipped by their hash) */
+	size_t unreadable_folders;
+	double seconds;
+} rg_ingest_summary;
+
+/* Run the batch.  Returns 0 when it ran to its end (files may have failed:
+** see the summary), or an RG_E* error when the job itself failed (the store
+** could not be written, out of memory), with the message set; what was
+** committed before stays, and a rerun completes the rest. */
+int rg_ingest_run(const rg_ingest_job *job, rg_ingest_summary *sum);
+
+#endif

@@ -1,0 +1,284 @@
+/*
+** sqlite.c - the SQLite backend: a store in one file (the default).
+**
+** Connection settings: WAL, so readers (report, export) never block the
+** writer and see one consistent snapshot; synchronous NORMAL, so a crash of
+** the process (kill -9) loses nothing committed and only a power loss may
+** lose the last transactions; a busy timeout of 30 s on every connection,
+** so a second writer waits instead of failing.  A read-only opener uses
+** SQLITE_OPEN_READONLY and never creates, migrates or writes.
+**
+** One writer at a time: a write transaction is BEGIN IMMEDIATE, which
+** takes the database's write lock at once, so lock() has nothing to do.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "backend.h"
+#include "core/buf.h"
+#include "core/error.h"
+
+/* How long a connection waits for another process's lock (ingest writing while report reads). */
+#define BUSY_TIMEOUT_MS 30000
+
+struct rg_db {
+	sqlite3 *h;
+	int last_rc;              /* extended result code of the last error */
+};
+
+struct rg_db_stmt {
+	rg_db *db;
+	sqlite3_stmt *st;
+};
+
+/* Record the connection's last error; RG_EIO for the file's own troubles. */
+static int fail(rg_db *db, int rc)
+{
+	int base = rc & 0xff;
+
+	db->last_rc = rc;
+	return rg_error_set(base == SQLITE_IOERR || base == SQLITE_CANTOPEN || base == SQLITE_FULL
+		? RG_EIO : base == SQLITE_NOMEM ? RG_ENOMEM : RG_ERROR, "%s", sqlite3_errmsg(db->h));
+}
+
+static int check(rg_db *db, int rc)
+{
+	return rc == SQLITE_OK ? 0 : fail(db, rc);
+}
+
+static void db_close(rg_db *db)
+{
+	if (!db)
+		return;
+	/* the common code finalizes every statement first, so close cannot be busy */
+	(void)sqlite3_close(db->h);
+	free(db);
+}
+
+static int db_exec(rg_db *db, const char *sql)
+{
+	return check(db, sqlite3_exec(db->h, sql, NULL, NULL, NULL));
+}
+
+static int db_open(rg_db **out, const char *path, int readonly)
+{
+	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	rg_db *db;
+	int rc;
+
+	*out = NULL;
+	if (!(db = calloc(1, sizeof(*db))))
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	if ((rc = sqlite3_open_v2(path, &db->h, flags, NULL)) != SQLITE_OK) {
+		rc = db->h ? fail(db, rc) : rg_error_set(RG_ENOMEM, "out of memory");
+		rg_error_prefix("cannot open the store");
+		db_close(db);
+		return rc;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	rc = check(db, sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS));
+	if (!rc && !readonly)
+		rc = db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+	if (rc) {
+		db_close(db);
+		return rc;
+	}
+	*out = db;
+	return 0;
+}
+
+static int table_exists(rg_db *db, const char *table, int *exists)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+		-1, &st, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	*exists = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	else
+		rc = fail(db, rc);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The common SQL numbers its parameters $1, $2 ...: SQLite's own spelling is ?1, ?2
+** ($1 would be a named parameter numbered by first use).  Quoted text is left alone. */
+static int rewrite_params(const char *sql, rg_buf *out)
+{
+	char quote = 0;
+	const char *p;
+
+	for (p = sql; *p; p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+		} else if (*p == '$' && p[1] >= '0' && p[1] <= '9') {
+			rg_buf_putc(out, '?');
+			continue;
+		}
+		rg_buf_putc(out, *p);
+	}
+	return rg_buf_oom(out) ? rg_error_set(RG_ENOMEM, "out of memory") : 0;
+}
+
+static int prepare(rg_db *db, const char *sql, rg_db_stmt **out)
+{
+	rg_buf text = RG_BUF_INIT;
+	rg_db_stmt *s;
+	int rc;
+
+	*out = NULL;
+	if ((rc = rewrite_params(sql, &text))) {
+		rg_buf_free(&text);
+		return rc;
+	}
+	if (!(s = calloc(1, sizeof(*s)))) {
+		rg_buf_free(&text);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	s->db = db;
+	rc = sqlite3_prepare_v2(db->h, rg_buf_cstr(&text), -1, &s->st, NULL);
+	rg_buf_free(&text);
+	if (rc != SQLITE_OK) {
+		rc = fail(db, rc);
+		free(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+static void finalize(rg_db_stmt *s)
+{
+	if (!s)
+		return;
+	sqlite3_finalize(s->st);
+	free(s);
+}
+
+static void reset(rg_db_stmt *s)
+{
+	/* reset's return repeats the last step's error, reported then */
+	(void)sqlite3_reset(s->st);
+	(void)sqlite3_clear_bindings(s->st);
+}
+
+static int bind_null(rg_db_stmt *s, int i)
+{
+	return check(s->db, sqlite3_bind_null(s->st, i));
+}
+
+static int bind_int(rg_db_stmt *s, int i, long long v)
+{
+	return check(s->db, sqlite3_bind_int64(s->st, i, v));
+}
+
+static int bind_double(rg_db_stmt *s, int i, double v)
+{
+	return check(s->db, sqlite3_bind_double(s->st, i, v));
+}
+
+static int bind_text(rg_db_stmt *s, int i, const char *v)
+{
+	return check(s->db, v ? sqlite3_bind_text(s->st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(s->st, i));
+}
+
+static int step(rg_db_stmt *s)
+{
+	int rc = sqlite3_step(s->st);
+
+	if (rc == SQLITE_ROW)
+		return RG_DB_ROW;
+	if (rc == SQLITE_DONE)
+		return RG_DB_DONE;
+	return fail(s->db, rc);
+}
+
+static int column_is_null(rg_db_stmt *s, int i)
+{
+	return sqlite3_column_type(s->st, i) == SQLITE_NULL;
+}
+
+static long long column_int(rg_db_stmt *s, int i)
+{
+	return sqlite3_column_int64(s->st, i);
+}
+
+static double column_double(rg_db_stmt *s, int i)
+{
+	return sqlite3_column_double(s->st, i);
+}
+
+static const char *column_text(rg_db_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s->st, i);
+}
+
+static int begin(rg_db *db, int mode)
+{
+	/* IMMEDIATE takes the write lock now: what the transaction reads cannot go stale */
+	return db_exec(db, mode == RG_TX_WRITE ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+static int commit(rg_db *db)
+{
+	return db_exec(db, "COMMIT");
+}
+
+static void rollback(rg_db *db)
+{
+	/* the first error is the one reported */
+	if (!sqlite3_get_autocommit(db->h))
+		(void)sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int lock(rg_db *db, const char *key)
+{
+	(void)db;
+	(void)key;
+	return 0;   /* BEGIN IMMEDIATE already holds the only write lock */
+}
+
+static int retryable(rg_db *db)
+{
+	/* plain SQLITE_BUSY has waited the busy timeout already; a stale WAL snapshot
+	** of a read that became a write is the one that a new transaction cures */
+	return db->last_rc == SQLITE_BUSY_SNAPSHOT;
+}
+
+const rg_store_backend rg_store_sqlite = {
+	"sqlite",
+	"INTEGER PRIMARY KEY",   /* an alias of the 64-bit rowid: the next id is max + 1 */
+	"",                      /* SQLite compares text by its bytes (BINARY) */
+	"instr",
+	db_open,
+	db_close,
+	db_exec,
+	table_exists,
+	prepare,
+	finalize,
+	reset,
+	bind_null,
+	bind_int,
+	bind_double,
+	bind_text,
+	step,
+	column_is_null,
+	column_int,
+	column_double,
+	column_text,
+	begin,
+	commit,
+	rollback,
+	lock,
+	retryable,
+};
