@@ -837,17 +837,24 @@ typedef struct {
 } walk;
 
 /*
-** Whether a row without an item number goes on from the record before it
-** (the cut of a row): when a marker says so, when it holds no name (values
-** or ticks only), when the record's own marker said it goes on, and, when
-** its name starts with no item kind (โครงการ, กิจกรรม, มาตรการ), when it is
-** the first row of a table that continues the previous one or the rows
-** around it are numbered.
+** Whether a row goes on from the record before it (the cut of a row): when
+** a marker says so ("(ต่อ)", with no number or the same one); or, for a row
+** without an item number, when it holds no name (values or ticks only),
+** when the record's own marker said it goes on, and, when its name starts
+** with no item kind (โครงการ, กิจกรรม, มาตรการ), when it is the first row of
+** a table that continues the previous one or the rows around it are
+** numbered.  The first row of the next page's table may also repeat the
+** item number of the row it continues (no item kind in its name).
 */
 static int continues_prev(ctx *x, const row_view *v, const record *prev, int first_row_of_part)
 {
+	int same_seq = v->seq[0] && prev->p.seq && !strcmp(v->seq, prev->p.seq);
+
 	if (v->marker_from)
-		return !v->seq[0] || (prev->p.seq && !strcmp(v->seq, prev->p.seq));
+		return !v->seq[0] || same_seq;
+	/* the next page's part may repeat the item number */
+	if (same_seq && first_row_of_part)
+		return !ex_first_rule(x, "item_kind", v->name, strlen(v->name));
 	if (v->seq[0])
 		return 0;
 	if (!has_word(v->name) || prev->goes_on)
@@ -1093,7 +1100,8 @@ static void read_table(ctx *x, walk *w, const rg_table *t, int depth)
 	name_col = find_field(&map, F_NAME);
 	if (x->err)
 		return;
-	if (name_col < 0 || !holds_names(t, h, name_col)) {
+	/* (a table that continues one needs no names: it may hold only the rest of a cut row) */
+	if (name_col < 0 || (!cont && !holds_names(t, h, name_col))) {
 		if (w->have_prev && t->ncols == w->prev_map.ncols && !layout)
 			lost_table(x, w, t, table_no);
 		/* a layout table (a frame) keeps the run going: its tables are read in place */
