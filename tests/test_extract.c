@@ -303,10 +303,25 @@ static void summary_table_total(void)
 		TR(NULL, S(TCT(NULL, "๒"), TCT(NULL, "๓"), TCT(NULL, "๒๐,๐๐๐"))),
 		TR(NULL, S(TCT(NULL, "รวม"), TCT(NULL, "๕"), TCT(NULL, "๒๕,๐๐๐")))));
 	rg_model *m = extract_docx(S(TITLE, table,
-		nacc_table(nacc_row("1", "โครงการก", "1", "10,000.00", "0.00", 2))));
+		nacc_table(S(nacc_row("1", "โครงการก", "1", "10,000.00", "0.00", 2),
+			nacc_row("2", "โครงการข", "1", "0.00", "0.00", 2),
+			nacc_row("3", "โครงการค", "2", "0.00", "0.00", 2),
+			nacc_row("4", "โครงการง", "2", "0.00", "0.00", 2),
+			nacc_row("5", "โครงการจ", "2", "0.00", "0.00", 2)))));
+	const rg_stated *s;
 
 	CHECK_INT(count_findings(m, "stated_total_mismatch"), 1);
-	CHECK_INT(count_findings(m, "stated_count_mismatch"), 0);   /* 2 + 3 = 5 */
+	CHECK_INT(count_findings(m, "stated_count_mismatch"), 0);   /* 2 + 3 = 5, and so do the rows */
+	CHECK((s = rg_model_get_stated(m, "projects_total")) && s->value == 5);   /* จำนวนโครงการ */
+	rg_model_free(m);
+
+	/* one project less in dimension 2: the table's count and its dimension's are contradicted */
+	m = extract_docx(S(TITLE, table,
+		nacc_table(S(nacc_row("1", "โครงการก", "1", "10,000.00", "0.00", 2),
+			nacc_row("2", "โครงการข", "1", "0.00", "0.00", 2),
+			nacc_row("3", "โครงการค", "2", "0.00", "0.00", 2),
+			nacc_row("4", "โครงการง", "2", "0.00", "0.00", 2)))));
+	CHECK_INT(count_findings(m, "stated_count_mismatch"), 2);
 	rg_model_free(m);
 }
 
@@ -885,6 +900,43 @@ static void frames_and_status_counts(void)
 	}
 }
 
+/* A table of counts by status after a number column, with a percentage
+** column before the counts: the counts are found by their header; a table
+** of counts by dimension whose rows say มิติที่ N. */
+static void status_counts_beside_other_columns(void)
+{
+	FOR_FORMATS(fmt) {
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 4, "H:ที่|สถานะ|ร้อยละ|จำนวน (โครงการ)",
+				"1|รอการรายงาน|25|1", "2|อยู่ระหว่างการดำเนินการ|25|1", "3|ดำเนินการแล้วเสร็จ|50|2",
+				"|รวม|100|4", NULL),
+			table(fmt, 6, TEXT_HEAD,
+				"1|โครงการก|0.00|0.00|รอรายงาน|สำนักปลัด",
+				"2|โครงการข|0.00|0.00|อยู่ระหว่างดำเนินการ|สำนักปลัด",
+				"3|โครงการค|0.00|0.00|ดำเนินการแล้วเสร็จ|สำนักปลัด",
+				"4|โครงการง|0.00|0.00|ยังไม่ได้ดำเนินการ|สำนักปลัด", NULL)));
+		const rg_stated *s;
+		CHECK((s = rg_model_get_stated(m, "pending_report")) && s->value == 1);
+		CHECK((s = rg_model_get_stated(m, "in_progress")) && s->value == 1);
+		CHECK((s = rg_model_get_stated(m, "completed")) && s->value == 2);
+		CHECK((s = rg_model_get_stated(m, "projects_total")) && s->value == 4);
+		CHECK_INT(count_findings(m, "stated_count_mismatch"), 1);   /* completed: 2 stated, 1 row */
+		rg_model_free(m);
+
+		/* counts by dimension, the rows labelled มิติที่ N under no มิติ header */
+		m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 3, "H:ด้าน|จำนวนโครงการ|งบประมาณ (บาท)",
+				"มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต|๒|๐", "มิติที่ ๒ การบริหารราชการ|๒|๐", "รวม|๔|๐", NULL),
+			table(fmt, 5, "H:ที่|โครงการ/กิจกรรม/มาตรการ|มิติ|งบประมาณ (บาท)|สถานะ",
+				"1|โครงการก|1|0.00|รอรายงาน", "2|โครงการข|1|0.00|รอรายงาน",
+				"3|โครงการค|2|0.00|รอรายงาน", "4|โครงการง|1|0.00|รอรายงาน", NULL)));
+		CHECK((s = rg_model_get_stated(m, "projects_total")) && s->value == 4);
+		CHECK_INT(count_findings(m, "stated_count_mismatch"), 2);   /* dimension 1: 2 vs 3, dimension 2: 2 vs 1 */
+		CHECK(finding(m, "stated_count_mismatch", 0) && strstr(finding(m, "stated_count_mismatch", 0)->message, "dimension 1"));
+		rg_model_free(m);
+	}
+}
+
 /* Stated counts are compared with the merged rows: a cut row counts once. */
 static void stated_counts_see_merged_rows(void)
 {
@@ -947,7 +999,7 @@ static const test_case cases[] = {
 	T(cut_name_only), T(cut_values_in_second_part), T(cut_ticks_in_second_part), T(cut_conflicting_values),
 	T(cut_at_the_last_row), T(cut_inside_one_table_and_three_ways), T(continuation_with_column_words),
 	T(rows_not_cut_stay_apart), T(section_rows_beside_spacers), T(frames_and_status_counts),
-	T(stated_counts_see_merged_rows), T(unread_rows_reported),
+	T(status_counts_beside_other_columns), T(stated_counts_see_merged_rows), T(unread_rows_reported),
 #undef T
 	{ .name = NULL }
 };

@@ -151,6 +151,16 @@ static int total_row(const rg_rules *rules, const rg_table *t, int h, pcre2_matc
 	return yes;
 }
 
+/* A cell's text, normalized with spaces (NULL for none; caller frees). */
+static char *normalized(const rg_cell *cell)
+{
+	char *s = NULL;
+
+	if (!cell->text || rg_thai_normalize(cell->text, RG_NORM_ARABIC_DIGITS, &s))
+		return NULL;
+	return s;
+}
+
 /* The dimension a summary row speaks of (1-4), or 0. */
 static int row_dimension(const rg_rules *rules, const rg_table *t, int r, int c, pcre2_match_data *md)
 {
@@ -168,7 +178,8 @@ static int row_dimension(const rg_rules *rules, const rg_table *t, int r, int c,
 }
 
 /* The column of a summary table whose header names the dimension, or else
-** its first column when two of its rows or more name one; -1 for none. */
+** its first column when two of its rows or more name one with a dimension
+** word (rules "section_row"); -1 for none. */
 static int dimension_column(const rg_rules *rules, const rg_table *t, int h, pcre2_match_data *md)
 {
 	const rg_rule *r;
@@ -184,41 +195,28 @@ static int dimension_column(const rg_rules *rules, const rg_table *t, int h, pcr
 		if (yes)
 			return c;
 	}
-	for (c = h; c < t->nrows; c++)
-		n += row_dimension(rules, t, c, 0, md) != 0;
+	/* (a row label with a dimension word, as a section row has: a bare number is an item's) */
+	for (c = h; c < t->nrows; c++) {
+		char *s = normalized(rg_table_origin(t, c, 0));
+		n += s && rg_rules_first(rules, "section_row", s, strlen(s), md) && row_dimension(rules, t, c, 0, md);
+		free(s);
+	}
 	return n >= 2 ? 0 : -1;
-}
-
-/* A cell's text, normalized with spaces (NULL for none; caller frees). */
-static char *normalized(const rg_cell *cell)
-{
-	char *s = NULL;
-
-	if (!cell->text || rg_thai_normalize(cell->text, RG_NORM_ARABIC_DIGITS, &s))
-		return NULL;
-	return s;
 }
 
 #define MAX_STATUS_ROWS 64
 
-/*
-** A table of counts by status: its first column names a status in two rows
-** or more (rules "status", the wordings of project tables), and a count
-** column (header rules "count_column", else the first column of whole
-** numbers that is neither a percentage nor money) gives each count; a total
-** row (rules "total_row") gives the number of projects.
-*/
-static void status_rows(const rg_rules *rules, const rg_table *t, int h, int table_no, pcre2_match_data *md,
-			sources *src)
+/* The stated key of each data row whose cell in column c names a status
+** (rules "status") or a total (rules "total_row": projects_total); returns
+** how many name a status. */
+static int status_labels(const rg_rules *rules, const rg_table *t, int h, int last, int c, pcre2_match_data *md,
+			 const char **key)
 {
-	const char *key[MAX_STATUS_ROWS];
-	int r, c, n = 0, count_col = -1, last = t->nrows < h + MAX_STATUS_ROWS ? t->nrows : h + MAX_STATUS_ROWS;
+	int r, n = 0;
 
-	if (t->ncols < 2 || last - h < 2)
-		return;
 	for (r = h; r < last; r++) {
 		const rg_rule *rule;
-		char *s = normalized(rg_table_origin(t, r, 0)), *sq;
+		char *s = normalized(rg_table_origin(t, r, c)), *sq;
 		key[r - h] = NULL;
 		if (s && *s) {
 			if ((rule = rg_rules_first(rules, "status", s, strlen(s), md))) {
@@ -232,9 +230,29 @@ static void status_rows(const rg_rules *rules, const rg_table *t, int h, int tab
 		}
 		free(s);
 	}
-	if (n < 2)
+	return n;
+}
+
+/*
+** A table of counts by status: a column (the first such) names a status in
+** two rows or more (rules "status", the wordings of project tables), and a
+** count column to its right (header rules "count_column", else the first
+** column of whole numbers that is neither a percentage nor money) gives each
+** count; a total row (rules "total_row") gives the number of projects.
+*/
+static void status_rows(const rg_rules *rules, const rg_table *t, int h, int table_no, pcre2_match_data *md,
+			sources *src)
+{
+	const char *key[MAX_STATUS_ROWS];
+	int r, c, label = -1, count_col = -1, last = t->nrows < h + MAX_STATUS_ROWS ? t->nrows : h + MAX_STATUS_ROWS;
+
+	if (t->ncols < 2 || last - h < 2)
 		return;
-	for (c = 1; c < t->ncols && count_col < 0; c++) {
+	for (c = 0; c + 1 < t->ncols && label < 0; c++)
+		if ((c == 0 || rg_table_origin(t, h, c) != rg_table_origin(t, h, c - 1))
+		    && status_labels(rules, t, h, last, c, md, key) >= 2)
+			label = c;
+	for (c = label + 1; label >= 0 && c < t->ncols && count_col < 0; c++) {
 		char *head;
 		int named, other, whole = 1;
 		if (rg_table_origin(t, h, c) == rg_table_origin(t, h, c - 1))
