@@ -845,8 +845,11 @@ static void section_rows_beside_spacers(void)
 			table(fmt, 5, head,
 				"3|มาตรการประเมินความคุ้มค่า||0.00|รอรายงาน",
 				"|มิติที่ 3 การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน|||",
-				"4|มาตรการเฝ้าระวังการคอร์รัปชัน||50,000.00|กำลังดำเนินการ", NULL)));
-		CHECK_INT(m->n_projects, 4);
+				"4|มาตรการเฝ้าระวังการคอร์รัปชัน||50,000.00|กำลังดำเนินการ",
+				"|๔. การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบ|||",
+				"5|กิจกรรมการประเมินผลการควบคุมภายใน||0.00|รอรายงาน", NULL)));
+		CHECK_INT(m->n_projects, 5);
+		CHECK_INT(find_project(m, "5")->dimension, 4);
 		CHECK_INT(find_project(m, "1")->dimension, 1);
 		CHECK_INT(find_project(m, "2")->dimension, 2);
 		CHECK_INT(find_project(m, "3")->dimension, 2);

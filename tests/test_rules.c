@@ -85,6 +85,10 @@ static const member families[] = {
 	{ "section_row", "มิติที่ 2 การบริหารราชการเพื่อป้องกันการทุจริต", "-x" },
 	{ "section_row", "มติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต", "-x" },
 	{ "section_row", "มิติ 3 การส่งเสริมบทบาท", "-x" },
+	{ "section_row", "2. การบริหารราชการเพื่อป้องกันการทุจริต", "-x" },
+	{ "section_row", "๑.การสร้างวัฒนธรรมสุจริต", "-" },   /* Thai digits are normalized before matching */
+	{ "section_row", "1.การสร้างวัฒนธรรมสุจริต", "-x" },
+	{ "section_row", "1. โครงการสร้างสังคม", "-" },
 	{ "section_row", "โครงการมิติที่ 1", "-" },
 	{ "section_row", "มิติที่ 12", "-" },
 	/* continuation markers */
@@ -95,6 +99,8 @@ static const member families[] = {
 	{ "continuation", "กิจกรรมการเผยแพร่ข้อมูล (มีต่อ)", "to" },
 	{ "continuation", "กิจกรรมการเผยแพร่ข้อมูล ...มีต่อ", "to" },
 	{ "continuation", "กิจกรรมการเผยแพร่ข้อมูล (ต่อหน้าถัดไป)", "to" },
+	{ "continuation", "(ต่อจากหน้า 4) ของทางราชการ", "from" },
+	{ "continuation", "กิจกรรมการเผยแพร่ข้อมูล - มีต่อ -", "to" },
 	{ "continuation", "กิจกรรม", "to" },
 	{ "continuation", "มาตรการ", "to" },
 	{ "continuation", "โครงการเสริมสร้างค่านิยมต่อต้านการทุจริต", "-" },
