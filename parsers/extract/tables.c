@@ -1121,7 +1121,6 @@ static void read_table(ctx *x, walk *w, const rg_table *t, int depth)
 		}
 		w->sec.dimension = 0;
 		w->sec.mission[0] = '\0';
-		w->sec.serial++;
 	}
 	group = w->group;
 	if (remember_project_table(x, t))
