@@ -714,6 +714,40 @@ static void cut_conflicting_values(void)
 	}
 }
 
+/* A table with ticked status columns and a status text column both: each
+** part may hold either; a tick and a text that disagree keep the first part's. */
+static void cut_with_ticks_and_text(void)
+{
+	FOR_FORMATS(fmt) {
+		const char *head = "H:ที่|โครงการ/กิจกรรม/มาตรการ|งบประมาณ (บาท)|ดำเนินการแล้วเสร็จ|อยู่ระหว่างดำเนินการ|ผลการดำเนินงาน";
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 6, head,
+				"1|โครงการอบรมคุณธรรม|0.00|[x]|[ ]|ดำเนินการแล้วเสร็จ",
+				"2|โครงการส่งเสริมการมีส่วนร่วม|5,000.00|[ ]|[ ]|", NULL),
+			PAGE(fmt),
+			table(fmt, 6, head,
+				"|ของประชาชน||[ ]|[x]|อยู่ระหว่างดำเนินการ",
+				"3|มาตรการจัดการเรื่องร้องเรียน|0.00|[ ]|[ ]|ดำเนินการเสร็จแล้ว", NULL),
+			PAGE(fmt),
+			table(fmt, 6, head,
+				"|การทุจริต||[ ]|[x]|",
+				"4|กิจกรรมการลดขั้นตอน|0.00|[ ]|[ ]|กำลังดำเนินการ", NULL)));
+		const rg_finding *f = finding(m, "row_split_conflict", 0);
+		CHECK_INT(m->n_projects, 4);
+		CHECK_STR(find_project(m, "2")->name, "โครงการส่งเสริมการมีส่วนร่วม ของประชาชน");
+		CHECK_INT(find_project(m, "2")->status, RG_STATUS_IN_PROGRESS);
+		CHECK_NUM(find_project(m, "2")->budget.value, 5000);
+		CHECK_STR(find_project(m, "3")->name, "มาตรการจัดการเรื่องร้องเรียน การทุจริต");
+		CHECK_INT(find_project(m, "3")->status, RG_STATUS_COMPLETED);   /* the first part's text */
+		CHECK(f && strstr(f->message, "item 3") && strstr(f->message, "status")
+		      && strstr(f->message, "completed") && strstr(f->message, "in_progress"));
+		CHECK_INT(count_findings(m, "row_split_conflict"), 1);
+		CHECK_INT(find_project(m, "4")->status, RG_STATUS_IN_PROGRESS);
+		CHECK_INT(count_findings(m, "row_split"), 2);
+		rg_model_free(m);
+	}
+}
+
 /* The last row of the last table is cut: the last page's table holds only
 ** the rest, with its header repeated, or without a header at all. */
 static void cut_at_the_last_row(void)
@@ -999,7 +1033,7 @@ static const test_case cases[] = {
 	T(status_text_and_budget_words), T(section_rows), T(table_split_across_pages),
 	T(summary_and_detail_merge), T(stated_figures_checked), T(summary_table_total),
 	T(action_plan_years), T(odt_ticks), T(abbreviations_and_unmarked_header), T(not_a_report),
-	T(cut_name_only), T(cut_values_in_second_part), T(cut_ticks_in_second_part), T(cut_conflicting_values),
+	T(cut_name_only), T(cut_values_in_second_part), T(cut_ticks_in_second_part), T(cut_conflicting_values), T(cut_with_ticks_and_text),
 	T(cut_at_the_last_row), T(cut_inside_one_table_and_three_ways), T(continuation_with_column_words),
 	T(rows_not_cut_stay_apart), T(section_rows_beside_spacers), T(frames_and_status_counts),
 	T(status_counts_beside_other_columns), T(stated_counts_see_merged_rows), T(unread_rows_reported),
