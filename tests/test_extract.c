@@ -507,7 +507,8 @@ static char *table_of(int fmt, int ncols, const char *const *rowv)
 				span = atoi(cell + 1);
 				cell = strchr(cell, '}') + 1;
 			}
-			xml = S(xml, cell_xml(fmt, span, cell_content(fmt, cell)));
+			/* a cell starting with '<' holds that block XML (a nested table) */
+			xml = S(xml, cell_xml(fmt, span, cell[0] == '<' ? S(cell, fmt == DOCX ? "<w:p/>" : "") : cell_content(fmt, cell)));
 			if (!bar)
 				break;
 			p = bar + 1;
@@ -532,7 +533,8 @@ static char *table_of(int fmt, int ncols, const char *const *rowv)
 ** A table: ncols columns, then its rows up to a NULL, each a string of cells
 ** separated by '|'.  A row starting with "H:" is a marked header row
 ** (w:tblHeader, table:table-header-rows); a cell starting with "{N}" spans N
-** columns; cells hold text or check boxes (cell_content).
+** columns; cells hold text or check boxes (cell_content), or, starting with
+** '<', block XML such as a nested table (it must hold no '|').
 */
 static char *table(int fmt, int ncols, ...)
 {
@@ -974,6 +976,24 @@ static void status_counts_beside_other_columns(void)
 	}
 }
 
+/* A project table whose rows hold a small table in a cell (a copy-paste of
+** a form): the rows are still projects, the table is no frame. */
+static void nested_table_in_a_project_row(void)
+{
+	FOR_FORMATS(fmt) {
+		const char *mini = table(fmt, 2, "ไตรมาส 1|ไตรมาส 2", "[x]|[ ]", NULL);
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 5, "H:ลำดับ|โครงการ/กิจกรรม/มาตรการ|งบประมาณ (บาท)|ระยะเวลา|สถานะ",
+				S("1|โครงการอบรมคุณธรรม|10,000.00|", mini, "|ดำเนินการแล้วเสร็จ"),
+				S("2|กิจกรรมประกวดคำขวัญ|0.00|", mini, "|รอรายงาน"), NULL)));
+		CHECK_INT(m->n_projects, 2);
+		CHECK_INT(find_project(m, "1")->status, RG_STATUS_COMPLETED);
+		CHECK_NUM(find_project(m, "1")->budget.value, 10000);
+		CHECK_INT(find_project(m, "2")->status, RG_STATUS_PENDING_REPORT);
+		rg_model_free(m);
+	}
+}
+
 /* Stated counts are compared with the merged rows: a cut row counts once. */
 static void stated_counts_see_merged_rows(void)
 {
@@ -1035,7 +1055,7 @@ static const test_case cases[] = {
 	T(action_plan_years), T(odt_ticks), T(abbreviations_and_unmarked_header), T(not_a_report),
 	T(cut_name_only), T(cut_values_in_second_part), T(cut_ticks_in_second_part), T(cut_conflicting_values), T(cut_with_ticks_and_text),
 	T(cut_at_the_last_row), T(cut_inside_one_table_and_three_ways), T(continuation_with_column_words),
-	T(rows_not_cut_stay_apart), T(section_rows_beside_spacers), T(frames_and_status_counts),
+	T(rows_not_cut_stay_apart), T(section_rows_beside_spacers), T(frames_and_status_counts), T(nested_table_in_a_project_row),
 	T(status_counts_beside_other_columns), T(stated_counts_see_merged_rows), T(unread_rows_reported),
 #undef T
 	{ .name = NULL }

@@ -195,6 +195,15 @@ static int layout_row(const rg_table *t, int r)
 	return 0;
 }
 
+/* In a project table, a layout row is one whose name cell holds the table or
+** is empty: a project row keeps its row even with a table in another cell. */
+static int frame_row(const rg_table *t, int r, int name_col)
+{
+	const rg_cell *name = rg_table_origin(t, r, name_col);
+
+	return layout_row(t, r) && (holds_table(name) || !name->text || !*name->text);
+}
+
 static int has_layout_rows(const rg_table *t)
 {
 	int r;
@@ -487,7 +496,7 @@ static int holds_names(const rg_table *t, int h, int name_col)
 		unsigned cp;
 		size_t i = 0, n = strlen(s);
 
-		if (layout_row(t, r))
+		if (holds_table(rg_table_origin(t, r, name_col)))
 			continue;
 		while (i < n) {
 			i += (size_t)rg_utf8_decode(s + i, n - i, &cp);
@@ -1127,7 +1136,7 @@ static void read_table(ctx *x, walk *w, const rg_table *t, int depth)
 		return;
 	for (r = h; r < t->nrows && !x->err; r++) {
 		const rg_cell *sec;
-		if (layout_row(t, r)) {
+		if (frame_row(t, r, name_col)) {
 			read_layout_row(x, w, t, r, depth);
 			continue;
 		}
