@@ -375,12 +375,31 @@ static void apply_section(ctx *x, const rg_cell *cell, section_state *sec)
 		sec->serial++;
 }
 
+/* A row that numbers the columns under the header: "(1) | (2) | (3) ...", at
+** least three cells, every filled cell the next number (part of the header). */
+static int column_numbers_row(ctx *x, const rg_table *t, int r)
+{
+	int c, next = 1;
+
+	for (c = 0; c < t->ncols; c++) {
+		char seq[RG_SEQ_MAX];
+		const char *s;
+		if (!new_cell(t, r, c) || !*(s = ex_cell_norm(x, cell_text(t, r, c))))
+			continue;
+		if (!rg_parse_seq(s, seq, sizeof(seq)) || atoi(seq) != next || strchr(seq, '.'))
+			return 0;
+		next++;
+	}
+	return next > 3;
+}
+
 /*
 ** The header rows of a table: the marked ones, else the leading rows whose
 ** cells name columns.  A row stops the header when it holds an item number,
 ** an amount or a check box (data), is a section row or a layout row, or is a
 ** single cell under a column that already has its own header cell (the
 ** rest of a cut row, not a sub-header: sub-headers sit under a spanning cell).
+** A row of column numbers ends the header and belongs to it.
 */
 static int header_rows(ctx *x, const rg_table *t)
 {
@@ -388,10 +407,14 @@ static int header_rows(ctx *x, const rg_table *t)
 
 	if (t->header_rows > 0)
 		return t->header_rows < t->nrows ? t->header_rows : t->nrows;
-	for (r = 0; r < t->nrows && r < 4; r++) {
+	for (r = 0; r < t->nrows && r < 5; r++) {
 		int named = 0, filled = 0, data = 0, lone = -1;
 		if (layout_row(t, r) || (r > 0 && section_cell(x, t, r)))
 			break;
+		if (r > 0 && column_numbers_row(x, t, r)) {
+			h = r + 1;
+			break;
+		}
 		for (c = 0; c < t->ncols && !data; c++) {
 			char *s, seq[RG_SEQ_MAX];
 			rg_number n;
@@ -1146,6 +1169,8 @@ static void read_table(ctx *x, walk *w, const rg_table *t, int depth)
 			first = 0;
 			continue;
 		}
+		if (first && column_numbers_row(x, t, r))
+			continue;   /* the column numbers under a repeated header */
 		if (read_row(x, w, t, r, &map, group, table_no, first && cont))
 			first = 0;
 	}
