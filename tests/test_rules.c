@@ -91,6 +91,12 @@ static const member families[] = {
 	{ "section_row", "1. โครงการสร้างสังคม", "-" },
 	{ "section_row", "โครงการมิติที่ 1", "-" },
 	{ "section_row", "มิติที่ 12", "-" },
+	/* totals and footers inside project tables */
+	{ "skip_row", "รวมทั้งสิ้น", "-x" },
+	{ "skip_row", "ยอดรวม", "-x" },
+	{ "skip_row", "ลงชื่อ..........ผู้รายงาน", "-x" },
+	{ "skip_row", "มิติที่ 1 รวม 5 โครงการ", "-x" },
+	{ "skip_row", "โครงการรวมพลังต่อต้านการทุจริต", "-" },
 	/* continuation markers */
 	{ "continuation", "(ต่อ) ของทางราชการ", "from" },
 	{ "continuation", "(ต่อจากหน้าที่แล้ว) ของทางราชการ", "from" },
