@@ -1207,9 +1207,9 @@ static void split_findings(ctx *x, records *rs)
 			continue;
 		quote_start(&q, r->p.name ? r->p.name : "", 120);
 		rg_model_add_finding(x->m, RG_SEV_INFO, "row_split",
-			"item %s \"%s\" (table %d, row %d) is cut in two: %s %s it; read as one row",
-			r->p.seq ? r->p.seq : "?", rg_buf_cstr(&q), r->table, r->row, rg_buf_cstr(&r->parts),
-			r->nparts > 1 ? "continue" : "continues");
+			"item %s \"%s\" (table %d, row %d) is cut into %d parts: %s %s it; read as one row",
+			r->p.seq ? r->p.seq : "?", rg_buf_cstr(&q), r->table, r->row, r->nparts + 1,
+			rg_buf_cstr(&r->parts), r->nparts > 1 ? "continue" : "continues");
 		rg_buf_free(&q);
 		rg_buf_free(&r->parts);
 	}
