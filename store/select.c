@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "model/model_load.h"
 #include "model/org.h"
 #include "store_int.h"
 
@@ -102,7 +103,7 @@ static const char years_sql[] =
 	"SELECT year, amount FROM project_years WHERE project_id = $1 ORDER BY position";
 static const char stated_sql[] = "SELECT key, value FROM stated WHERE filing_id = $1 ORDER BY position";
 static const char findings_sql[] =
-	"SELECT severity, code, message FROM findings WHERE filing_id = $1 ORDER BY position";
+	"SELECT severity, code, message, args FROM findings WHERE filing_id = $1 ORDER BY position";
 static const char candidates_sql[] =
 	"SELECT c.district, c.province FROM organizations c JOIN organizations o ON o.id = $1"
 	" WHERE c.type = o.type AND c.place = o.place AND c.id <> o.id"
@@ -279,6 +280,8 @@ static int load_findings(loader *l, long long filing_id, rg_model *m)
 			rc = RG_ENOMEM;
 			break;
 		}
+		if ((rc = rg_model_finding_args_load(m, l->s->be->column_text(st, 3))))
+			break;
 	}
 	return step_end(l, rc, "cannot read findings");
 }

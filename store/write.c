@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "core/error.h"
+#include "model/model_json.h"
 #include "model/org.h"
 #include "store_int.h"
 
@@ -52,7 +53,7 @@ static const char year_sql[] =
 	" VALUES ((SELECT id FROM projects WHERE filing_id = $1 AND position = $2), $3, $4, $5)";
 static const char stated_sql[] = "INSERT INTO stated (filing_id, position, key, value) VALUES ($1, $2, $3, $4)";
 static const char finding_sql[] =
-	"INSERT INTO findings (filing_id, position, severity, code, message) VALUES ($1, $2, $3, $4, $5)";
+	"INSERT INTO findings (filing_id, position, severity, code, message, args) VALUES ($1, $2, $3, $4, $5, $6)";
 static const char failure_put_sql[] =
 	"INSERT INTO failures (path, sha256, size, mtime, code, message) VALUES ($1, $2, $3, $4, $5, $6)"
 	" ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size,"
@@ -213,6 +214,7 @@ static int insert_rows(rg_store *s, long long id, const rg_model *m)
 {
 	const rg_store_backend *be = s->be;
 	rg_db_stmt *st = NULL;
+	rg_buf args = RG_BUF_INIT;
 	size_t i;
 	int rc;
 
@@ -226,13 +228,24 @@ static int insert_rows(rg_store *s, long long id, const rg_model *m)
 			return rg_store_fail(s, "cannot store a stated total");
 	for (i = 0; i < m->n_findings; i++) {
 		const rg_finding *f = &m->findings[i];
+		rg_buf_clear(&args);
+		if (f->n_args)
+			rg_finding_args_write_json(&args, f);
+		if (rg_buf_oom(&args)) {
+			rg_buf_free(&args);
+			return rg_error_set(RG_ENOMEM, "out of memory");
+		}
 		if ((rc = rg_sql_cached(s, ST_FINDING, finding_sql, &st)) || (rc = be->bind_int(st, 1, id)) ||
 		    (rc = be->bind_int(st, 2, (long long)i)) ||
 		    (rc = be->bind_text(st, 3, rg_severity_name(f->severity))) ||
 		    (rc = be->bind_text(st, 4, f->code ? f->code : "")) || (rc = rg_bind_text(s, st, 5, f->message)) ||
-		    (rc = rg_sql_done(s, st)))
+		    (rc = rg_bind_text(s, st, 6, f->n_args ? rg_buf_cstr(&args) : NULL)) ||
+		    (rc = rg_sql_done(s, st))) {
+			rg_buf_free(&args);
 			return rg_store_fail(s, "cannot store a finding");
+		}
 	}
+	rg_buf_free(&args);
 	return 0;
 }
 

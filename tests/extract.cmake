@@ -1,9 +1,16 @@
-# Extraction: the rule files, and the accuracy of `raingan parse` on the corpus.
+# Extraction: the rule files, and the accuracy of `raingan parse` on the corpus
+# and on the cases of issue 9 (rows cut by page breaks, frames), with no row
+# left unread.
 rg_unit_test(test_rules)
 if(Python3_Interpreter_FOUND)
   add_test(NAME parse_corpus_scores
     COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_scores.py $<TARGET_FILE:raingan>
             ${RG_FIXTURES}/corpus ${RG_TESTS}/tools/score.py --min 0.98)
+  add_test(NAME parse_cases_scores
+    COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_scores.py $<TARGET_FILE:raingan>
+            ${RG_FIXTURES}/cases ${RG_TESTS}/tools/score.py --min 0.99)
+  add_test(NAME parse_unread_rows
+    COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_unread.py $<TARGET_FILE:raingan> ${RG_FIXTURES}/corpus)
   add_test(NAME parse_external_is_other
     COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_other.py $<TARGET_FILE:raingan> ${RG_FIXTURES}/external)
 endif()

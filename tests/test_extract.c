@@ -303,10 +303,25 @@ static void summary_table_total(void)
 		TR(NULL, S(TCT(NULL, "๒"), TCT(NULL, "๓"), TCT(NULL, "๒๐,๐๐๐"))),
 		TR(NULL, S(TCT(NULL, "รวม"), TCT(NULL, "๕"), TCT(NULL, "๒๕,๐๐๐")))));
 	rg_model *m = extract_docx(S(TITLE, table,
-		nacc_table(nacc_row("1", "โครงการก", "1", "10,000.00", "0.00", 2))));
+		nacc_table(S(nacc_row("1", "โครงการก", "1", "10,000.00", "0.00", 2),
+			nacc_row("2", "โครงการข", "1", "0.00", "0.00", 2),
+			nacc_row("3", "โครงการค", "2", "0.00", "0.00", 2),
+			nacc_row("4", "โครงการง", "2", "0.00", "0.00", 2),
+			nacc_row("5", "โครงการจ", "2", "0.00", "0.00", 2)))));
+	const rg_stated *s;
 
 	CHECK_INT(count_findings(m, "stated_total_mismatch"), 1);
-	CHECK_INT(count_findings(m, "stated_count_mismatch"), 0);   /* 2 + 3 = 5 */
+	CHECK_INT(count_findings(m, "stated_count_mismatch"), 0);   /* 2 + 3 = 5, and so do the rows */
+	CHECK((s = rg_model_get_stated(m, "projects_total")) && s->value == 5);   /* จำนวนโครงการ */
+	rg_model_free(m);
+
+	/* one project less in dimension 2: the table's count and its dimension's are contradicted */
+	m = extract_docx(S(TITLE, table,
+		nacc_table(S(nacc_row("1", "โครงการก", "1", "10,000.00", "0.00", 2),
+			nacc_row("2", "โครงการข", "1", "0.00", "0.00", 2),
+			nacc_row("3", "โครงการค", "2", "0.00", "0.00", 2),
+			nacc_row("4", "โครงการง", "2", "0.00", "0.00", 2)))));
+	CHECK_INT(count_findings(m, "stated_count_mismatch"), 2);
 	rg_model_free(m);
 }
 
@@ -419,12 +434,630 @@ static void not_a_report(void)
 	rg_model_free(m);
 }
 
+/* ---- the same filing in DOCX and in ODT ------------------------------------------------ */
+
+enum { DOCX, ODT, NFORMATS };
+static const char *const format_name[NFORMATS] = { "docx", "odt" };
+
+static char *para(int fmt, const char *text)
+{
+	return fmt == DOCX ? PT(text) : S("<text:p>", text, "</text:p>");
+}
+
+/* The title block of a progress report. */
+static char *title(int fmt)
+{
+	return S(para(fmt, "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต"),
+		para(fmt, "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ ๖ เดือน (ตุลาคม ๒๕๖๖ - มีนาคม ๒๕๖๗)"),
+		para(fmt, "องค์การบริหารส่วนตำบลหนองบัว อำเภอฝาง จังหวัดเชียงใหม่"));
+}
+
+/* The content of one cell: "[x]" a ticked check box, "[ ]" an empty one, else
+** text (each '\n' starts a new paragraph). */
+static char *cell_content(int fmt, const char *text)
+{
+	char *out = S(""), *copy, *line, *save = NULL;
+
+	if (!strcmp(text, "[x]") || !strcmp(text, "[ ]")) {
+		int on = text[1] == 'x';
+		if (fmt == DOCX)
+			return P(on ? SDT_BOX("1") : SDT_BOX("0"));
+		return S("<text:p><loext:content-control loext:checkbox='true' loext:checked='", on ? "true" : "false",
+			"'>", on ? "☒" : "☐", "</loext:content-control></text:p>");
+	}
+	copy = strdup(text);
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		out = S(out, para(fmt, line));
+	free(copy);
+	return *out ? out : (fmt == DOCX ? S("<w:p/>") : S("<text:p/>"));
+}
+
+/* One cell of ODT or DOCX, spanning span columns. */
+static char *cell_xml(int fmt, int span, const char *blocks)
+{
+	char n[16];
+	char *xml;
+	int i;
+
+	snprintf(n, sizeof(n), "%d", span);
+	if (fmt == DOCX)
+		return TC(span > 1 ? S("<w:gridSpan w:val='", n, "'/>") : NULL, blocks);
+	xml = S("<table:table-cell office:value-type='string'",
+		span > 1 ? S(" table:number-columns-spanned='", n, "'") : "", ">", blocks, "</table:table-cell>");
+	for (i = 1; i < span; i++)
+		xml = S(xml, "<table:covered-table-cell/>");
+	return xml;
+}
+
+/* A table from its rows as lists of cells (see table()); ncols wide. */
+static char *table_of(int fmt, int ncols, const char *const *rowv)
+{
+	char *rows = S(""), *heads = S(""), n[16];
+	size_t r;
+
+	for (r = 0; rowv[r]; r++) {
+		int header = !strncmp(rowv[r], "H:", 2);
+		char *copy = strdup(rowv[r] + (header ? 2 : 0)), *p = copy, *xml = S("");
+		for (;;) {
+			char *bar = strchr(p, '|'), *cell = p;
+			int span = 1;
+			if (bar)
+				*bar = '\0';
+			if (cell[0] == '{') {
+				span = atoi(cell + 1);
+				cell = strchr(cell, '}') + 1;
+			}
+			/* a cell starting with '<' holds that block XML (a nested table) */
+			xml = S(xml, cell_xml(fmt, span, cell[0] == '<' ? S(cell, fmt == DOCX ? "<w:p/>" : "") : cell_content(fmt, cell)));
+			if (!bar)
+				break;
+			p = bar + 1;
+		}
+		free(copy);
+		if (fmt == DOCX)
+			rows = S(rows, TR(header ? HEADER_ROW : NULL, xml));
+		else if (header)
+			heads = S(heads, "<table:table-row>", xml, "</table:table-row>");
+		else
+			rows = S(rows, "<table:table-row>", xml, "</table:table-row>");
+	}
+	if (fmt == DOCX)
+		return TBL(ncols, rows);
+	snprintf(n, sizeof(n), "%d", ncols);
+	return S("<table:table table:name='T'><table:table-column table:number-columns-repeated='", n, "'/>",
+		*heads ? S("<table:table-header-rows>", heads, "</table:table-header-rows>") : "", rows,
+		"</table:table>");
+}
+
+/*
+** A table: ncols columns, then its rows up to a NULL, each a string of cells
+** separated by '|'.  A row starting with "H:" is a marked header row
+** (w:tblHeader, table:table-header-rows); a cell starting with "{N}" spans N
+** columns; cells hold text or check boxes (cell_content), or, starting with
+** '<', block XML such as a nested table (it must hold no '|').
+*/
+static char *table(int fmt, int ncols, ...)
+{
+	const char *rowv[128];
+	size_t n = 0;
+	va_list ap;
+
+	va_start(ap, ncols);
+	while (n + 1 < sizeof(rowv) / sizeof(rowv[0]) && (rowv[n] = va_arg(ap, const char *)) != NULL)
+		n++;
+	va_end(ap);
+	rowv[n] = NULL;
+	return table_of(fmt, ncols, rowv);
+}
+
+/* A layout table (a page frame): one column; each argument up to NULL is the
+** block XML of one row's cell (text in a cell that holds tables too). */
+static char *frame(int fmt, ...)
+{
+	char *rows = S("");
+	const char *blocks;
+	va_list ap;
+
+	va_start(ap, fmt);
+	while ((blocks = va_arg(ap, const char *)) != NULL) {
+		char *c = cell_xml(fmt, 1, blocks);
+		rows = S(rows, fmt == DOCX ? TR(NULL, c) : S("<table:table-row>", c, "</table:table-row>"));
+	}
+	va_end(ap);
+	if (fmt == DOCX)
+		return TBL(1, rows);
+	return S("<table:table table:name='F'><table:table-column/>", rows, "</table:table>");
+}
+
+static rg_model *extract_fmt(int fmt, const char *body)
+{
+	return extract_pkg(fmt == DOCX ? make_docx(body) : make_odt(body));
+}
+
+/* Run a case's checks for both formats; a failure names the format. */
+#define FOR_FORMATS(fmt) for (int fmt = 0, fail_ = check_failed; fmt < NFORMATS; \
+	(check_failed != fail_ ? fprintf(stderr, "  (in the %s filing)\n", format_name[fmt]) : 0), \
+	fail_ = check_failed, fmt++)
+
+static const rg_project *find_project(const rg_model *m, const char *seq)
+{
+	static const rg_project none;
+	size_t i;
+
+	for (i = 0; m && i < m->n_projects; i++)
+		if (m->projects[i].seq && !strcmp(m->projects[i].seq, seq))
+			return &m->projects[i];
+	return &none;
+}
+
+static const rg_finding *finding(const rg_model *m, const char *code, size_t nth)
+{
+	size_t i;
+
+	for (i = 0; m && i < m->n_findings; i++)
+		if (!strcmp(m->findings[i].code, code) && nth-- == 0)
+			return &m->findings[i];
+	return NULL;
+}
+
+/* Text status: the header of every page's table. */
+#define TEXT_HEAD "H:ลำดับ|โครงการ/กิจกรรม/มาตรการ|งบประมาณ (บาท)|เบิกจ่าย (บาท)|สถานะ|หน่วยงานรับผิดชอบ"
+/* Ticked status columns under a spanning สถานะ (two header rows, not marked). */
+#define TICK_HEAD1 "ที่|โครงการ/กิจกรรม/มาตรการ|งบประมาณ (บาท)|เบิกจ่าย (บาท)|{4}สถานะ"
+#define TICK_HEAD2 "|||| รอ รายงาน|อยู่ระหว่าง ดำเนินการ|ดำเนิน การแล้วเสร็จ|ไม่สามารถ ดำเนินการได้"
+#define PAGE(fmt) para(fmt, "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต (ต่อ)")
+
+/* Cut between two tables (text status): only the name goes on, in the first
+** row of the next page's table, after its repeated header. */
+static void cut_name_only(void)
+{
+	FOR_FORMATS(fmt) {
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 6, TEXT_HEAD,
+				"1|โครงการอบรมคุณธรรม|10,000.00|5,000.00|ดำเนินการแล้วเสร็จ|สำนักปลัด",
+				"2|มาตรการ|0.00|0.00|รอรายงาน|กองคลัง", NULL),
+			PAGE(fmt),
+			table(fmt, 6, TEXT_HEAD,
+				"|“ส่งเสริมการปฏิบัติงานตามประมวลจริยธรรม”||||",
+				"3|กิจกรรมการลดขั้นตอนการปฏิบัติงาน|-|-|อยู่ระหว่างดำเนินการ|กองช่าง", NULL)));
+		CHECK_INT(m->n_projects, 3);
+		CHECK_STR(find_project(m, "2")->name, "มาตรการ “ส่งเสริมการปฏิบัติงานตามประมวลจริยธรรม”");
+		CHECK_INT(find_project(m, "2")->kind, RG_ITEM_MEASURE);
+		CHECK_INT(find_project(m, "2")->status, RG_STATUS_PENDING_REPORT);
+		CHECK_STR(find_project(m, "2")->responsible, "กองคลัง");
+		CHECK_INT(find_project(m, "3")->status, RG_STATUS_IN_PROGRESS);
+		CHECK_INT(count_findings(m, "row_split"), 1);
+		CHECK(finding(m, "row_split", 0) && strstr(finding(m, "row_split", 0)->message, "item 2 ")
+		      && strstr(finding(m, "row_split", 0)->message, "table 2, row 2"));
+		CHECK_INT(finding(m, "row_split", 0) ? (int)finding(m, "row_split", 0)->severity : -1, RG_SEV_INFO);
+		CHECK_INT(count_findings(m, "unread_row"), 0);
+		rg_model_free(m);
+	}
+}
+
+/* The amounts, the status and the unit are only in the second part. */
+static void cut_values_in_second_part(void)
+{
+	FOR_FORMATS(fmt) {
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 6, TEXT_HEAD,
+				"1|โครงการอบรมคุณธรรม|10,000.00|5,000.00|ดำเนินการแล้วเสร็จ|สำนักปลัด",
+				"2|โครงการส่งเสริมความรู้ด้านกฎหมาย||||", NULL),
+			PAGE(fmt),
+			table(fmt, 6, TEXT_HEAD,
+				"|สำหรับผู้บริหารและสมาชิกสภาท้องถิ่น|๓๐,๐๐๐.๐๐|๑๒,๕๐๐.๐๐|ดำเนินการเสร็จแล้ว|กองการศึกษา", NULL)));
+		CHECK_INT(m->n_projects, 2);
+		CHECK_STR(find_project(m, "2")->name, "โครงการส่งเสริมความรู้ด้านกฎหมาย สำหรับผู้บริหารและสมาชิกสภาท้องถิ่น");
+		CHECK(find_project(m, "2")->budget.set);
+		CHECK_NUM(find_project(m, "2")->budget.value, 30000);
+		CHECK_NUM(find_project(m, "2")->disbursed.value, 12500);
+		CHECK_INT(find_project(m, "2")->status, RG_STATUS_COMPLETED);
+		CHECK_STR(find_project(m, "2")->responsible, "กองการศึกษา");
+		CHECK_INT(count_findings(m, "row_split"), 1);
+		CHECK_INT(count_findings(m, "row_split_conflict"), 0);
+		rg_model_free(m);
+	}
+}
+
+/* Ticked status columns: the tick is only in the second part, which also
+** holds the rest of the name; and a cut whose second part holds the tick
+** alone (the last row of its table). */
+static void cut_ticks_in_second_part(void)
+{
+	FOR_FORMATS(fmt) {
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 8, TICK_HEAD1, TICK_HEAD2,
+				"1|โครงการโรงเรียนคุณธรรม|15,000.00|0.00|[x]|[ ]|[ ]|[ ]",
+				"2|กิจกรรมการเผยแพร่ข้อมูลข่าวสารด้านการเงิน การคลัง|10,000.00|0.00||||", NULL),
+			PAGE(fmt),
+			table(fmt, 8, TICK_HEAD1, TICK_HEAD2,
+				"|พัสดุ และทรัพย์สินของ อบต.|||[ ]|[ ]|[ ]|[x]",
+				"3|มาตรการจัดการเรื่องร้องเรียน|0.00|0.00|[ ]|[ ]|[ ]|[ ]", NULL),
+			PAGE(fmt),
+			table(fmt, 8, TICK_HEAD1, TICK_HEAD2,
+				"||||[ ]|[ ]|[x]|[ ]", NULL)));
+		CHECK_INT(m->n_projects, 3);
+		CHECK_STR(find_project(m, "2")->name, "กิจกรรมการเผยแพร่ข้อมูลข่าวสารด้านการเงิน การคลัง พัสดุ และทรัพย์สินของ อบต.");
+		CHECK_INT(find_project(m, "2")->status, RG_STATUS_NOT_POSSIBLE);
+		CHECK_NUM(find_project(m, "2")->budget.value, 10000);
+		CHECK_INT(find_project(m, "1")->status, RG_STATUS_PENDING_REPORT);
+		/* the tick alone on the next page */
+		CHECK_STR(find_project(m, "3")->name, "มาตรการจัดการเรื่องร้องเรียน");
+		CHECK_INT(find_project(m, "3")->status, RG_STATUS_COMPLETED);
+		CHECK_INT(count_findings(m, "row_split"), 2);
+		CHECK_INT(count_findings(m, "unread_row"), 0);
+		rg_model_free(m);
+	}
+}
+
+/* Both parts hold a budget and they differ: the first is kept, with a finding;
+** equal values in both parts are no conflict. */
+static void cut_conflicting_values(void)
+{
+	FOR_FORMATS(fmt) {
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 6, TEXT_HEAD,
+				"1|โครงการอบรมคุณธรรมจริยธรรม|10,000.00|0.00|รอรายงาน|สำนักปลัด",
+				"2|โครงการปลูกต้นไม้เพื่อเพิ่มพื้นที่สีเขียว|20,000.00|5,000.00||", NULL),
+			PAGE(fmt),
+			table(fmt, 6, TEXT_HEAD,
+				"|ลดภาวะโลกร้อน|25,000.00|5,000.00|ดำเนินการแล้วเสร็จ|กองช่าง", NULL)));
+		const rg_finding *f = finding(m, "row_split_conflict", 0);
+		CHECK_INT(m->n_projects, 2);
+		CHECK_STR(find_project(m, "2")->name, "โครงการปลูกต้นไม้เพื่อเพิ่มพื้นที่สีเขียว ลดภาวะโลกร้อน");
+		CHECK_NUM(find_project(m, "2")->budget.value, 20000);
+		CHECK_NUM(find_project(m, "2")->disbursed.value, 5000);
+		CHECK_INT(find_project(m, "2")->status, RG_STATUS_COMPLETED);
+		CHECK_INT(count_findings(m, "row_split_conflict"), 1);   /* the budget only */
+		CHECK(f && f->severity == RG_SEV_WARNING && strstr(f->message, "budget")
+		      && strstr(f->message, "20000.00") && strstr(f->message, "25000.00"));
+		CHECK_INT(count_findings(m, "row_split"), 1);
+		rg_model_free(m);
+	}
+}
+
+/* A table with ticked status columns and a status text column both: each
+** part may hold either; a tick and a text that disagree keep the first part's. */
+static void cut_with_ticks_and_text(void)
+{
+	FOR_FORMATS(fmt) {
+		const char *head = "H:ที่|โครงการ/กิจกรรม/มาตรการ|งบประมาณ (บาท)|ดำเนินการแล้วเสร็จ|อยู่ระหว่างดำเนินการ|ผลการดำเนินงาน";
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 6, head,
+				"1|โครงการอบรมคุณธรรม|0.00|[x]|[ ]|ดำเนินการแล้วเสร็จ",
+				"2|โครงการส่งเสริมการมีส่วนร่วม|5,000.00|[ ]|[ ]|", NULL),
+			PAGE(fmt),
+			table(fmt, 6, head,
+				"|ของประชาชน||[ ]|[x]|อยู่ระหว่างดำเนินการ",
+				"3|มาตรการจัดการเรื่องร้องเรียน|0.00|[ ]|[ ]|ดำเนินการเสร็จแล้ว", NULL),
+			PAGE(fmt),
+			table(fmt, 6, head,
+				"|การทุจริต||[ ]|[x]|",
+				"4|กิจกรรมการลดขั้นตอน|0.00|[ ]|[ ]|กำลังดำเนินการ", NULL)));
+		const rg_finding *f = finding(m, "row_split_conflict", 0);
+		CHECK_INT(m->n_projects, 4);
+		CHECK_STR(find_project(m, "2")->name, "โครงการส่งเสริมการมีส่วนร่วม ของประชาชน");
+		CHECK_INT(find_project(m, "2")->status, RG_STATUS_IN_PROGRESS);
+		CHECK_NUM(find_project(m, "2")->budget.value, 5000);
+		CHECK_STR(find_project(m, "3")->name, "มาตรการจัดการเรื่องร้องเรียน การทุจริต");
+		CHECK_INT(find_project(m, "3")->status, RG_STATUS_COMPLETED);   /* the first part's text */
+		CHECK(f && strstr(f->message, "item 3") && strstr(f->message, "status")
+		      && strstr(f->message, "completed") && strstr(f->message, "in_progress"));
+		CHECK_INT(count_findings(m, "row_split_conflict"), 1);
+		CHECK_INT(find_project(m, "4")->status, RG_STATUS_IN_PROGRESS);
+		CHECK_INT(count_findings(m, "row_split"), 2);
+		rg_model_free(m);
+	}
+}
+
+/* The last row of the last table is cut: the last page's table holds only
+** the rest, with its header repeated, or without a header at all. */
+static void cut_at_the_last_row(void)
+{
+	FOR_FORMATS(fmt) {
+		const char *first = table(fmt, 6, TEXT_HEAD,
+			"1|โครงการอบรมคุณธรรม|10,000.00|0.00|รอรายงาน|สำนักปลัด",
+			"2|กิจกรรมรายงานการควบคุมภายในและการติดตาม|5,000.00|0.00|กำลังดำเนินการ|", NULL);
+		rg_model *m = extract_fmt(fmt, S(title(fmt), first, PAGE(fmt),
+			table(fmt, 6, TEXT_HEAD, "|ประเมินผลการควบคุมภายใน||||หน่วยตรวจสอบภายใน", NULL),
+			para(fmt, "ลงชื่อ....................ผู้รายงาน")));
+		CHECK_INT(m->n_projects, 2);
+		CHECK_STR(find_project(m, "2")->name, "กิจกรรมรายงานการควบคุมภายในและการติดตาม ประเมินผลการควบคุมภายใน");
+		CHECK_STR(find_project(m, "2")->responsible, "หน่วยตรวจสอบภายใน");
+		CHECK_INT(find_project(m, "2")->status, RG_STATUS_IN_PROGRESS);
+		CHECK_INT(count_findings(m, "row_split"), 1);
+		rg_model_free(m);
+
+		m = extract_fmt(fmt, S(title(fmt), first, PAGE(fmt),
+			table(fmt, 6, "|ประเมินผลการควบคุมภายใน||||หน่วยตรวจสอบภายใน", NULL)));
+		CHECK_INT(m->n_projects, 2);
+		CHECK_STR(find_project(m, "2")->name, "กิจกรรมรายงานการควบคุมภายในและการติดตาม ประเมินผลการควบคุมภายใน");
+		CHECK_INT(count_findings(m, "row_split"), 1);
+		rg_model_free(m);
+	}
+}
+
+/* Inside one table: rows without a number continue the row above (a typist
+** pressed Enter into a new row); a three-way cut across two page breaks; a
+** continuation marked "(ต่อ)" with its number repeated. */
+static void cut_inside_one_table_and_three_ways(void)
+{
+	FOR_FORMATS(fmt) {
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 8, TICK_HEAD1, TICK_HEAD2,
+				"1|โครงการส่งเสริมการบริหารงานตามหลัก|0.00|0.00|[ ]|[ ]|[ ]|[ ]",
+				"|ธรรมาภิบาลเพื่อป้องกันการทุจริต|||[ ]|[ ]|[x]|[ ]",
+				"2|โครงการพัฒนาคุณภาพการให้บริการประชาชน|50,000.00|12,000.00|[ ]|[x]|[ ]|[ ]",
+				"3|มาตรการป้องกันการใช้จ่ายงบประมาณ|||[ ]|[ ]|[ ]|[ ]", NULL),
+			PAGE(fmt),
+			table(fmt, 8, TICK_HEAD1, TICK_HEAD2,
+				"|ที่ไม่สมควร ผิดวัตถุประสงค์||||||", NULL),
+			PAGE(fmt),
+			table(fmt, 8, TICK_HEAD1, TICK_HEAD2,
+				"|ไม่มีประสิทธิภาพ|๑๐,๐๐๐.๐๐|๐.๐๐|[x]|[ ]|[ ]|[ ]",
+				"4|กิจกรรมอบรมให้ความรู้ตาม พ.ร.บ.ข้อมูลข่าวสาร|0.00|0.00|[ ]|[ ]|[x]|[ ]",
+				"4 (ต่อ)|(ต่อ) ของทางราชการ พ.ศ. ๒๕๔๐|||[ ]|[ ]|[ ]|[ ]",
+				"5|โครงการจัดเวทีประชาคม|0.00|0.00|[ ]|[ ]|[x]|[ ]", NULL)));
+		CHECK_INT(m->n_projects, 5);
+		CHECK_STR(find_project(m, "1")->name, "โครงการส่งเสริมการบริหารงานตามหลัก ธรรมาภิบาลเพื่อป้องกันการทุจริต");
+		CHECK_INT(find_project(m, "1")->status, RG_STATUS_COMPLETED);
+		CHECK_INT(find_project(m, "2")->status, RG_STATUS_IN_PROGRESS);
+		CHECK_STR(find_project(m, "3")->name, "มาตรการป้องกันการใช้จ่ายงบประมาณ ที่ไม่สมควร ผิดวัตถุประสงค์ ไม่มีประสิทธิภาพ");
+		CHECK_NUM(find_project(m, "3")->budget.value, 10000);
+		CHECK_INT(find_project(m, "3")->status, RG_STATUS_PENDING_REPORT);
+		CHECK_STR(find_project(m, "4")->name, "กิจกรรมอบรมให้ความรู้ตาม พ.ร.บ.ข้อมูลข่าวสาร ของทางราชการ พ.ศ. 2540");
+		CHECK_INT(find_project(m, "4")->status, RG_STATUS_COMPLETED);
+		CHECK_INT(find_project(m, "5")->status, RG_STATUS_COMPLETED);
+		CHECK_INT(count_findings(m, "row_split"), 3);   /* one per merged row: 1, 3 (three parts), 4 */
+		CHECK(finding(m, "row_split", 1) && strstr(finding(m, "row_split", 1)->message, "item 3 ")
+		      && strstr(finding(m, "row_split", 1)->message, "3 parts: table 2, row 3, table 3, row 3 continue it"));
+		CHECK_INT(count_findings(m, "unread_row"), 0);
+		rg_model_free(m);
+	}
+}
+
+/* A page's table that starts with the rest of a row whose words name a
+** column (เบิกจ่าย, งบประมาณ): it is still the next part of the project table,
+** and none of its rows is lost. */
+static void continuation_with_column_words(void)
+{
+	FOR_FORMATS(fmt) {
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 6, "ลำดับ|โครงการ/กิจกรรม/มาตรการ|งบประมาณ (บาท)|เบิกจ่าย (บาท)|สถานะ|หน่วยงานรับผิดชอบ",
+				"1|กิจกรรมรายงานผลการใช้จ่ายเงิน|0.00|0.00|รอรายงาน|กองคลัง",
+				"2|กิจกรรมควบคุมการเบิกจ่ายเงินตามข้อบัญญัติ|0.00|0.00|รอรายงาน|กองคลัง", NULL),
+			PAGE(fmt),
+			table(fmt, 6, "ลำดับ|โครงการ/กิจกรรม/มาตรการ|งบประมาณ (บาท)|เบิกจ่าย (บาท)|สถานะ|หน่วยงานรับผิดชอบ",
+				"|งบประมาณรายจ่ายและการเบิกจ่ายประจำปี||||",
+				"3|โครงการจัดทำมาตรฐานการให้บริการประชาชน|40,000.00|0.00|ไม่สามารถดำเนินการได้|สำนักปลัด",
+				"4|โครงการจัดเวทีประชาคม|0.00|0.00|ดำเนินการแล้วเสร็จ|สำนักปลัด",
+				"5|มาตรการแต่งตั้งคณะกรรมการสนับสนุน|0.00|0.00|รอรายงาน|สำนักปลัด", NULL),
+			PAGE(fmt),
+			/* the number typed again on the next page */
+			table(fmt, 6, "ลำดับ|โครงการ/กิจกรรม/มาตรการ|งบประมาณ (บาท)|เบิกจ่าย (บาท)|สถานะ|หน่วยงานรับผิดชอบ",
+				"5|การจัดทำแผนพัฒนาท้องถิ่น||||",
+				"6|โครงการประชุมสภาสัญจร|0.00|0.00|รอรายงาน|สำนักปลัด", NULL)));
+		CHECK_INT(m->n_projects, 6);
+		CHECK_STR(find_project(m, "5")->name, "มาตรการแต่งตั้งคณะกรรมการสนับสนุน การจัดทำแผนพัฒนาท้องถิ่น");
+		CHECK_STR(find_project(m, "2")->name, "กิจกรรมควบคุมการเบิกจ่ายเงินตามข้อบัญญัติ งบประมาณรายจ่ายและการเบิกจ่ายประจำปี");
+		CHECK_INT(find_project(m, "3")->status, RG_STATUS_NOT_POSSIBLE);
+		CHECK_NUM(find_project(m, "3")->budget.value, 40000);
+		CHECK_INT(find_project(m, "4")->status, RG_STATUS_COMPLETED);
+		rg_model_free(m);
+	}
+}
+
+/* Rows that are not cut stay apart: an unnumbered table whose rows name no
+** kind, and numbered rows whose names start with a kind. */
+static void rows_not_cut_stay_apart(void)
+{
+	FOR_FORMATS(fmt) {
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 3, "H:โครงการ/กิจกรรม/มาตรการ|งบประมาณ|สถานะ",
+				"ศูนย์ข้อมูลข่าวสารขององค์การบริหารส่วนตำบล|0.00|ดำเนินการแล้ว",
+				"ส่งเสริมการมีส่วนร่วมของประชาชน|0.00|รอรายงาน", NULL),
+			table(fmt, 6, TEXT_HEAD,
+				"1|โครงการอบรมคุณธรรม|10,000.00|0.00|รอรายงาน|สำนักปลัด",
+				"|กิจกรรมย่อยการประกวดคำขวัญ|0.00|0.00|รอรายงาน|สำนักปลัด", NULL)));
+		CHECK_INT(m->n_projects, 4);
+		CHECK_INT(count_findings(m, "row_split"), 0);
+		rg_model_free(m);
+	}
+}
+
+/* Dimension from section rows: beside an empty spacer column, right under an
+** unmarked header, typed in the name column, misspelt มติ; carried across the
+** page's tables; a section row is never a project. */
+static void section_rows_beside_spacers(void)
+{
+	FOR_FORMATS(fmt) {
+		const char *head = "ที่|โครงการ/กิจกรรม/มาตรการ||งบประมาณ (บาท)|สถานะ";
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 5, head,
+				"{5}มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต",
+				"1|โครงการสร้างภูมิคุ้มกันทางสังคม||0.00|รอรายงาน",
+				"{4}มติที่ ๒ การบริหารราชการเพื่อป้องกันการทุจริต|",
+				"2|มาตรการกระจายอำนาจ||0.00|ดำเนินการแล้วเสร็จ", NULL),
+			PAGE(fmt),
+			table(fmt, 5, head,
+				"3|มาตรการประเมินความคุ้มค่า||0.00|รอรายงาน",
+				"|มิติที่ 3 การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน|||",
+				"4|มาตรการเฝ้าระวังการคอร์รัปชัน||50,000.00|กำลังดำเนินการ",
+				"|๔. การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบ|||",
+				"5|กิจกรรมการประเมินผลการควบคุมภายใน||0.00|รอรายงาน", NULL)));
+		CHECK_INT(m->n_projects, 5);
+		CHECK_INT(find_project(m, "5")->dimension, 4);
+		CHECK_INT(find_project(m, "1")->dimension, 1);
+		CHECK_INT(find_project(m, "2")->dimension, 2);
+		CHECK_INT(find_project(m, "3")->dimension, 2);
+		CHECK_INT(find_project(m, "4")->dimension, 3);
+		CHECK_INT(count_findings(m, "unread_row"), 0);
+		rg_model_free(m);
+	}
+}
+
+/* The project table in a page frame, two levels deep, after a table of
+** counts by status that states the figures (everyday status wordings). */
+static void frames_and_status_counts(void)
+{
+	FOR_FORMATS(fmt) {
+		const char *counts = table(fmt, 2, "สถานะการดำเนินงาน|จำนวน (โครงการ)",
+			"ดำเนินการเสร็จแล้ว|๒", "กำลังดำเนินการ|๑", "ยังไม่ได้ดำเนินการ|๑", "ไม่สามารถดำเนินการได้|๐",
+			"รวมทั้งสิ้น|๔", NULL);
+		const char *projects = table(fmt, 5, "H:ลำดับ|โครงการ/กิจกรรม/มาตรการ|มิติ|งบประมาณ (บาท)|ผลการดำเนินงาน",
+			"1|โครงการสร้างอาชีพ|1|0.00|เสร็จสิ้น",
+			"2|โครงการพัฒนาคุณธรรม จริยธรรม|1|60,000.00|ดำเนินการเสร็จแล้ว ครบตามเป้าหมาย",
+			"3|มาตรการจัดทำคู่มือ|2|30,000.00|กำลังดำเนินการ",
+			"4|กิจกรรมยกย่องเชิดชู|3|0.00|ยังไม่ได้ดำเนินการ", NULL);
+		rg_model *m = extract_fmt(fmt, S(
+			frame(fmt, title(fmt),
+				S(para(fmt, "สรุปสถานะการดำเนินงาน"), counts,
+					frame(fmt, S(para(fmt, "ผลการดำเนินงานรายโครงการ"), projects), NULL)), NULL)));
+		const rg_stated *s;
+		CHECK_INT(m->kind, RG_KIND_PROGRESS_REPORT);
+		CHECK_INT(m->n_projects, 4);
+		CHECK_INT(find_project(m, "1")->status, RG_STATUS_COMPLETED);
+		CHECK_INT(find_project(m, "2")->status, RG_STATUS_COMPLETED);
+		CHECK_INT(find_project(m, "3")->status, RG_STATUS_IN_PROGRESS);
+		CHECK_INT(find_project(m, "4")->status, RG_STATUS_NOT_STARTED);
+		CHECK_INT(find_project(m, "3")->dimension, 2);
+		CHECK((s = rg_model_get_stated(m, "completed")) && s->value == 2);
+		CHECK((s = rg_model_get_stated(m, "in_progress")) && s->value == 1);
+		CHECK((s = rg_model_get_stated(m, "not_started")) && s->value == 1);
+		CHECK((s = rg_model_get_stated(m, "projects_total")) && s->value == 4);
+		CHECK_INT(count_findings(m, "stated_count_mismatch"), 0);
+		rg_model_free(m);
+
+		/* the same counts against rows that say otherwise: the contradiction is seen */
+		m = extract_fmt(fmt, S(frame(fmt, title(fmt), S(counts,
+			table(fmt, 5, "H:ลำดับ|โครงการ/กิจกรรม/มาตรการ|มิติ|งบประมาณ (บาท)|ผลการดำเนินงาน",
+				"1|โครงการสร้างอาชีพ|1|0.00|เสร็จสิ้น",
+				"2|โครงการพัฒนาคุณธรรม|1|0.00|เสร็จสิ้น",
+				"3|มาตรการจัดทำคู่มือ|2|0.00|เสร็จสิ้น", NULL)), NULL)));
+		CHECK_INT(m->n_projects, 3);
+		CHECK(count_findings(m, "stated_count_mismatch") >= 2);   /* completed 2 vs 3, projects 4 vs 3 */
+		rg_model_free(m);
+	}
+}
+
+/* A table of counts by status after a number column, with a percentage
+** column before the counts: the counts are found by their header; a table
+** of counts by dimension whose rows say มิติที่ N. */
+static void status_counts_beside_other_columns(void)
+{
+	FOR_FORMATS(fmt) {
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 4, "H:ที่|สถานะ|ร้อยละ|จำนวน (โครงการ)",
+				"1|รอการรายงาน|25|1", "2|อยู่ระหว่างการดำเนินการ|25|1", "3|ดำเนินการแล้วเสร็จ|50|2",
+				"|รวม|100|4", NULL),
+			table(fmt, 6, TEXT_HEAD,
+				"1|โครงการก|0.00|0.00|รอรายงาน|สำนักปลัด",
+				"2|โครงการข|0.00|0.00|อยู่ระหว่างดำเนินการ|สำนักปลัด",
+				"3|โครงการค|0.00|0.00|ดำเนินการแล้วเสร็จ|สำนักปลัด",
+				"4|โครงการง|0.00|0.00|ยังไม่ได้ดำเนินการ|สำนักปลัด", NULL)));
+		const rg_stated *s;
+		CHECK((s = rg_model_get_stated(m, "pending_report")) && s->value == 1);
+		CHECK((s = rg_model_get_stated(m, "in_progress")) && s->value == 1);
+		CHECK((s = rg_model_get_stated(m, "completed")) && s->value == 2);
+		CHECK((s = rg_model_get_stated(m, "projects_total")) && s->value == 4);
+		CHECK_INT(count_findings(m, "stated_count_mismatch"), 1);   /* completed: 2 stated, 1 row */
+		rg_model_free(m);
+
+		/* counts by dimension, the rows labelled มิติที่ N under no มิติ header */
+		m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 3, "H:ด้าน|จำนวนโครงการ|งบประมาณ (บาท)",
+				"มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต|๒|๐", "มิติที่ ๒ การบริหารราชการ|๒|๐", "รวม|๔|๐", NULL),
+			table(fmt, 5, "H:ที่|โครงการ/กิจกรรม/มาตรการ|มิติ|งบประมาณ (บาท)|สถานะ",
+				"1|โครงการก|1|0.00|รอรายงาน", "2|โครงการข|1|0.00|รอรายงาน",
+				"3|โครงการค|2|0.00|รอรายงาน", "4|โครงการง|1|0.00|รอรายงาน", NULL)));
+		CHECK((s = rg_model_get_stated(m, "projects_total")) && s->value == 4);
+		CHECK_INT(count_findings(m, "stated_count_mismatch"), 2);   /* dimension 1: 2 vs 3, dimension 2: 2 vs 1 */
+		CHECK(finding(m, "stated_count_mismatch", 0) && strstr(finding(m, "stated_count_mismatch", 0)->message, "dimension 1"));
+		rg_model_free(m);
+	}
+}
+
+/* A project table whose rows hold a small table in a cell (a copy-paste of
+** a form): the rows are still projects, the table is no frame. */
+static void nested_table_in_a_project_row(void)
+{
+	FOR_FORMATS(fmt) {
+		const char *mini = table(fmt, 2, "ไตรมาส 1|ไตรมาส 2", "[x]|[ ]", NULL);
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 5, "H:ลำดับ|โครงการ/กิจกรรม/มาตรการ|งบประมาณ (บาท)|ระยะเวลา|สถานะ",
+				S("1|โครงการอบรมคุณธรรม|10,000.00|", mini, "|ดำเนินการแล้วเสร็จ"),
+				S("2|กิจกรรมประกวดคำขวัญ|0.00|", mini, "|รอรายงาน"), NULL)));
+		CHECK_INT(m->n_projects, 2);
+		CHECK_INT(find_project(m, "1")->status, RG_STATUS_COMPLETED);
+		CHECK_NUM(find_project(m, "1")->budget.value, 10000);
+		CHECK_INT(find_project(m, "2")->status, RG_STATUS_PENDING_REPORT);
+		rg_model_free(m);
+	}
+}
+
+/* Stated counts are compared with the merged rows: a cut row counts once. */
+static void stated_counts_see_merged_rows(void)
+{
+	FOR_FORMATS(fmt) {
+		rg_model *m = extract_fmt(fmt, S(title(fmt),
+			table(fmt, 6, TEXT_HEAD,
+				"1|โครงการอบรมคุณธรรม|10,000.00|5,000.00|ดำเนินการแล้วเสร็จ|สำนักปลัด",
+				"2|กิจกรรม|0.00|0.00|ดำเนินการแล้วเสร็จ|กองคลัง", NULL),
+			PAGE(fmt),
+			table(fmt, 6, TEXT_HEAD, "|“สร้างความโปร่งใสในการพิจารณาเลื่อนขั้นเงินเดือน”||||", NULL),
+			para(fmt, "- แผนปฏิบัติการป้องกันการทุจริต มีโครงการ/กิจกรรม/มาตรการ จำนวน ๒ โครงการ"),
+			para(fmt, "- ดำเนินการแล้วเสร็จ ๒ โครงการ"),
+			para(fmt, "- เบิกจ่ายงบประมาณ ๕,๐๐๐.๐๐ บาท")));
+		CHECK_INT(m->n_projects, 2);
+		CHECK_INT(count_findings(m, "stated_count_mismatch"), 0);
+		CHECK_INT(count_findings(m, "stated_total_mismatch"), 0);
+		CHECK_INT(count_findings(m, "row_split"), 1);
+		rg_model_free(m);
+	}
+}
+
+/* Rows that become nothing though they carry an item number, an amount or a
+** status mark are reported (unread_row), not a row of column numbers under
+** the header; in a document that is no report, nothing is. */
+static void unread_rows_reported(void)
+{
+	FOR_FORMATS(fmt) {
+		const char *t = table(fmt, 6, TEXT_HEAD, "(1)|(2)|(3)|(4)|(5)|(6)",
+			"|||7,500.00||",
+			"1|โครงการอบรมคุณธรรม|10,000.00|5,000.00|ดำเนินการแล้วเสร็จ|สำนักปลัด",
+			"2|〃|20,000.00|0.00|รอรายงาน|สำนักปลัด",
+			"รวม||30,000.00|5,000.00||",
+			"||||ดำเนินการแล้วเสร็จ|", NULL);
+		rg_model *m = extract_fmt(fmt, S(title(fmt), t));
+		const rg_finding *f = finding(m, "unread_row", 1);
+		CHECK_INT(m->n_projects, 1);
+		CHECK_INT(count_findings(m, "unread_row"), 3);   /* the stray amount, item 2, the stray status */
+		CHECK(finding(m, "unread_row", 0) && strstr(finding(m, "unread_row", 0)->message, "table 1, row 3")
+		      && strstr(finding(m, "unread_row", 0)->message, "an amount")
+		      && strstr(finding(m, "unread_row", 0)->message, "\"7,500.00\""));
+		CHECK(f && f->severity == RG_SEV_WARNING && strstr(f->message, "row 5") && strstr(f->message, "an item number")
+		      && strstr(f->message, "\"2 | 〃 | 20,000.00"));
+		CHECK(finding(m, "unread_row", 2) && strstr(finding(m, "unread_row", 2)->message, "a status mark"));
+		rg_model_free(m);
+
+		/* the same table in a document that is not a report */
+		m = extract_fmt(fmt, S(para(fmt, "บันทึกการประชุม"), t));
+		CHECK_INT(m->kind, RG_KIND_OTHER);
+		CHECK_INT(count_findings(m, "unread_row"), 0);
+		rg_model_free(m);
+	}
+}
+
 static const test_case cases[] = {
 #define T(f) { .name = #f, .fn = f }
 	T(progress_report_fields), T(title_in_header_and_textbox), T(memo_before_report),
 	T(status_text_and_budget_words), T(section_rows), T(table_split_across_pages),
 	T(summary_and_detail_merge), T(stated_figures_checked), T(summary_table_total),
 	T(action_plan_years), T(odt_ticks), T(abbreviations_and_unmarked_header), T(not_a_report),
+	T(cut_name_only), T(cut_values_in_second_part), T(cut_ticks_in_second_part), T(cut_conflicting_values), T(cut_with_ticks_and_text),
+	T(cut_at_the_last_row), T(cut_inside_one_table_and_three_ways), T(continuation_with_column_words),
+	T(rows_not_cut_stay_apart), T(section_rows_beside_spacers), T(frames_and_status_counts), T(nested_table_in_a_project_row),
+	T(status_counts_beside_other_columns), T(stated_counts_see_merged_rows), T(unread_rows_reported),
 #undef T
 	{ .name = NULL }
 };

@@ -88,6 +88,8 @@ static rg_model *make_model(char sha_char, const char *org, int fy, int round)
 	rg_model_set_stated(m, "projects_total", 2);
 	rg_model_set_stated(m, "disbursed_total", 34000.5);
 	rg_model_add_finding(m, RG_SEV_WARNING, "stated_count_mismatch", "summary says %d", 3);
+	rg_model_finding_arg(m, "stated", "3");          /* figures travel through the store */
+	rg_model_finding_arg(m, "what", "จำนวนโครงการ");
 	return m;
 }
 
@@ -194,7 +196,7 @@ static void test_open_and_schema(void)
 	CHECK_INT(rg_store_open(&s, db, 0), 0);
 	CHECK_INT(rg_store_schema_version(s, &version), 0);
 	CHECK_INT(version, RG_STORE_SCHEMA_VERSION);
-	CHECK_INT(version, 2);
+	CHECK_INT(version, 3);
 	CHECK_STR(rg_store_name(s), db);
 	rg_store_close(s);
 	/* reopening does not migrate again */
@@ -538,6 +540,7 @@ static void test_load_round_trip(void)
 	orig->plan_to = 2570;
 	rg_model_set_str(&orig->file, "dir/c.docx");
 	want = model_json(orig);
+	CHECK(strstr(want, "\"args\": {") && strstr(want, "\"what\": \"จำนวนโครงการ\""));
 	CHECK_INT(rg_store_open(&s, db, 0), 0);
 	CHECK_INT(rg_store_put_filing(s, orig, &src, &inserted), 0);
 	rg_model_free(orig);
@@ -655,7 +658,7 @@ static void test_migrate_v1(void)
 
 	CHECK_INT(rg_store_open(&s, db, 0), 0);
 	CHECK_INT(rg_store_schema_version(s, &v), 0);
-	CHECK_INT(v, 2);
+	CHECK_INT(v, 3);
 	/* every filing kept, with the organization fields its row held */
 	CHECK_INT(query_int(db, "SELECT count(*) FROM filings"), 5);
 	CHECK_INT(query_int(db, "SELECT count(*) FROM projects"), 20);

@@ -277,4 +277,5 @@ void ex_context_free(ctx *x)
 	for (i = 0; i < x->nextra; i++)
 		free(x->extra[i]);
 	free(x->extra);
+	free(x->ptables);
 }

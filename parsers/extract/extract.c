@@ -91,7 +91,6 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 {
 	ctx x;
 	records rs = { 0 };
-	unsigned char *is_project;
 	size_t i;
 	int rc;
 
@@ -100,9 +99,7 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	x.rules = &p->rules;
 	if (!(x.m = rg_model_new()))
 		return RG_ENOMEM;
-	is_project = calloc(doc->body.len + 1, 1);
-	if (!is_project || !(x.md = pcre2_match_data_create(32, NULL))) {
-		free(is_project);
+	if (!(x.md = pcre2_match_data_create(32, NULL))) {
 		rg_model_free(x.m);
 		return rg_error_set(RG_ENOMEM, "out of memory");
 	}
@@ -113,7 +110,7 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	if (!x.err)
 		ex_find_document_fields(&x);
 	if (!x.err)
-		ex_read_tables(&x, &doc->body, &rs, is_project);
+		ex_read_tables(&x, &doc->body, &rs);
 	if (!x.err)
 		ex_merge_records(&x, &rs);
 	for (i = 0; i < rs.len; i++) {
@@ -133,8 +130,7 @@ int rg_extract(const rg_parser *p, const rg_doc *doc, rg_model **out)
 	if (!x.err)
 		missing_fields(&x);
 	if (!x.err)
-		rg_validate(x.m, x.rules, x.text.ptr, x.text.len, x.md, doc, is_project);
-	free(is_project);
+		rg_validate(x.m, x.rules, x.text.ptr, x.text.len, x.md, doc, x.ptables, x.nptables);
 	ex_context_free(&x);
 	pcre2_match_data_free(x.md);
 	rc = x.err;

@@ -35,14 +35,22 @@ typedef struct {
 	size_t cell_cap, cell_len;
 	char **extra;             /* normalized texts made outside the lines */
 	size_t nextra, capextra;
+	/* the tables read as project tables (validation leaves them out) */
+	const rg_table **ptables;
+	size_t nptables, capptables;
 } ctx;
 
 /* A project record while extracting: the model project plus where it came from. */
 typedef struct {
 	rg_project p;
 	int group;                 /* the table group (a table and its continuations) */
-	int table;                 /* the table number, for "never merge two rows of one table" */
+	int table;                 /* the table number (document order, nested tables too) */
+	int row;                   /* its row in that table, from 1 */
 	int seq_number;            /* first level of seq, for numbering going backwards */
+	int goes_on;               /* a marker says the row goes on in the next row */
+	int section;               /* the section state it was read under (its serial) */
+	int nparts;                /* further parts of a cut row merged into it ... */
+	rg_buf parts;              /* ... and where they were ("table 3, row 2") */
 } record;
 
 typedef struct {
@@ -75,8 +83,9 @@ void ex_context_free(ctx *x);
 /* fields.c: kind, organization, place, year, round, plan period, data date. */
 void ex_find_document_fields(ctx *x);
 
-/* tables.c: the project tables of the body (is_project flags them), and merging. */
-void ex_read_tables(ctx *x, const rg_blocks *body, records *rs, unsigned char *is_project);
+/* tables.c: the project tables of the body, at any depth (x->ptables lists
+** them), with their cut rows read as one; and merging. */
+void ex_read_tables(ctx *x, const rg_blocks *body, records *rs);
 void ex_merge_records(ctx *x, records *rs);
 
 #endif

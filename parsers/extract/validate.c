@@ -151,23 +151,14 @@ static int total_row(const rg_rules *rules, const rg_table *t, int h, pcre2_matc
 	return yes;
 }
 
-/* The column of a summary table whose header names the dimension, or -1. */
-static int dimension_column(const rg_rules *rules, const rg_table *t, int h, pcre2_match_data *md)
+/* A cell's text, normalized with spaces (NULL for none; caller frees). */
+static char *normalized(const rg_cell *cell)
 {
-	const rg_rule *r;
-	int c;
+	char *s = NULL;
 
-	for (c = 0; c < t->ncols; c++) {
-		char *head = rg_column_header(t, h, c);
-		int yes;
-		if (!head)
-			return -1;
-		yes = *head && (r = rg_rules_first(rules, "column", head, strlen(head), md)) && !strcmp(r->label, "dimension");
-		free(head);
-		if (yes)
-			return c;
-	}
-	return -1;
+	if (!cell->text || rg_thai_normalize(cell->text, RG_NORM_ARABIC_DIGITS, &s))
+		return NULL;
+	return s;
 }
 
 /* The dimension a summary row speaks of (1-4), or 0. */
@@ -186,6 +177,109 @@ static int row_dimension(const rg_rules *rules, const rg_table *t, int r, int c,
 	return d >= 1 && d <= 4 ? d : 0;
 }
 
+/* The column of a summary table whose header names the dimension, or else
+** its first column when two of its rows or more name one with a dimension
+** word (rules "section_row"); -1 for none. */
+static int dimension_column(const rg_rules *rules, const rg_table *t, int h, pcre2_match_data *md)
+{
+	const rg_rule *r;
+	int c, n = 0;
+
+	for (c = 0; c < t->ncols; c++) {
+		char *head = rg_column_header(t, h, c);
+		int yes;
+		if (!head)
+			return -1;
+		yes = *head && (r = rg_rules_first(rules, "column", head, strlen(head), md)) && !strcmp(r->label, "dimension");
+		free(head);
+		if (yes)
+			return c;
+	}
+	/* (a row label with a dimension word, as a section row has: a bare number is an item's) */
+	for (c = h; c < t->nrows; c++) {
+		char *s = normalized(rg_table_origin(t, c, 0));
+		n += s && rg_rules_first(rules, "section_row", s, strlen(s), md) && row_dimension(rules, t, c, 0, md);
+		free(s);
+	}
+	return n >= 2 ? 0 : -1;
+}
+
+#define MAX_STATUS_ROWS 64
+
+/* The stated key of each data row whose cell in column c names a status
+** (rules "status") or a total (rules "total_row": projects_total); returns
+** how many name a status. */
+static int status_labels(const rg_rules *rules, const rg_table *t, int h, int last, int c, pcre2_match_data *md,
+			 const char **key)
+{
+	int r, n = 0;
+
+	for (r = h; r < last; r++) {
+		const rg_rule *rule;
+		char *s = normalized(rg_table_origin(t, r, c)), *sq;
+		key[r - h] = NULL;
+		if (s && *s) {
+			if ((rule = rg_rules_first(rules, "status", s, strlen(s), md))) {
+				key[r - h] = rule->label;
+				n++;
+			} else if ((sq = squeezed(s))) {
+				if (rg_rules_first(rules, "total_row", sq, strlen(sq), md))
+					key[r - h] = "projects_total";
+				free(sq);
+			}
+		}
+		free(s);
+	}
+	return n;
+}
+
+/*
+** A table of counts by status: a column (the first such) names a status in
+** two rows or more (rules "status", the wordings of project tables), and a
+** count column to its right (header rules "count_column", else the first
+** column of whole numbers that is neither a percentage nor money) gives each
+** count; a total row (rules "total_row") gives the number of projects.
+*/
+static void status_rows(const rg_rules *rules, const rg_table *t, int h, int table_no, pcre2_match_data *md,
+			sources *src)
+{
+	const char *key[MAX_STATUS_ROWS];
+	int r, c, label = -1, count_col = -1, last = t->nrows < h + MAX_STATUS_ROWS ? t->nrows : h + MAX_STATUS_ROWS;
+
+	if (t->ncols < 2 || last - h < 2)
+		return;
+	for (c = 0; c + 1 < t->ncols && label < 0; c++)
+		if ((c == 0 || rg_table_origin(t, h, c) != rg_table_origin(t, h, c - 1))
+		    && status_labels(rules, t, h, last, c, md, key) >= 2)
+			label = c;
+	for (c = label + 1; label >= 0 && c < t->ncols && count_col < 0; c++) {
+		char *head;
+		int named, other, whole = 1;
+		if (rg_table_origin(t, h, c) == rg_table_origin(t, h, c - 1))
+			continue;
+		if (!(head = rg_column_header(t, h, c)))
+			return;
+		named = *head && rg_rules_first(rules, "count_column", head, strlen(head), md);
+		other = *head && (rg_rules_first(rules, "total_skip_column", head, strlen(head), md)
+				  || rg_rules_first(rules, "amount_column", head, strlen(head), md));
+		free(head);
+		for (r = h; r < last && whole; r++) {
+			long long v;
+			const rg_cell *cell = rg_table_origin(t, r, c);
+			if (key[r - h] && (!cell->text || !rg_parse_int(cell->text, &v)))
+				whole = 0;
+		}
+		if (whole && (named || !other))
+			count_col = c;
+	}
+	for (r = h; count_col >= 0 && r < last; r++) {
+		long long v;
+		const rg_cell *cell = rg_table_origin(t, r, count_col);
+		if (key[r - h] && cell->text && rg_parse_int(cell->text, &v))
+			add_source(src, key[r - h], (double)v, table_no_name(table_no));
+	}
+}
+
 static void check_table(rg_model *m, const rg_rules *rules, const rg_table *t, int table_no,
 			pcre2_match_data *md, sources *src)
 {
@@ -198,6 +292,7 @@ static void check_table(rg_model *m, const rg_rules *rules, const rg_table *t, i
 	total = total_row(rules, t, h, md);
 	data_rows = t->nrows - h - total;
 	dim_col = dimension_column(rules, t, h, md);
+	status_rows(rules, t, h, table_no, md, src);
 	for (c = 0; c < t->ncols; c++) {
 		const rg_rule *stated, *skip, *money;
 		char *head;
@@ -242,21 +337,77 @@ static void check_table(rg_model *m, const rg_rules *rules, const rg_table *t, i
 	}
 }
 
-static void read_stated_tables(rg_model *m, const rg_rules *rules, pcre2_match_data *md, const rg_doc *doc,
-			       const unsigned char *is_project, sources *src)
+/* A layout table: a cell holds a table. */
+static int holds_tables(const rg_table *t)
+{
+	int i;
+	size_t k;
+
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		for (k = 0; k < t->cells[i].body.len; k++)
+			if (t->cells[i].body.items[k].type == RG_BLOCK_TABLE)
+				return 1;
+	return 0;
+}
+
+typedef struct {
+	rg_model *m;
+	const rg_rules *rules;
+	pcre2_match_data *md;
+	const rg_table *const *ptables;
+	size_t nptables;
+	sources *src;
+	int n;                      /* tables met, numbered as tables.c numbers them */
+} table_walk;
+
+static int is_project_table(const table_walk *w, const rg_table *t)
 {
 	size_t i;
-	int n = 0;
 
-	for (i = 0; i < doc->body.len; i++) {
-		const rg_block *b = &doc->body.items[i];
-		if (b->type != RG_BLOCK_TABLE)
+	for (i = 0; i < w->nptables; i++)
+		if (w->ptables[i] == t)
+			return 1;
+	return 0;
+}
+
+/* Every table of the blocks, nested ones too (in reading order, a table
+** before those in its cells): summary tables are checked; project tables
+** and layout tables are not. */
+static void stated_tables_in(table_walk *w, const rg_blocks *list, int depth)
+{
+	size_t i;
+	int r, c;
+
+	if (depth > 64)
+		return;
+	for (i = 0; i < list->len; i++) {
+		const rg_table *t;
+		int layout;
+		if (list->items[i].type != RG_BLOCK_TABLE)
 			continue;
-		n++;
-		if (is_project[i] || !b->table->nrows)
+		t = list->items[i].table;
+		w->n++;
+		if (!t->nrows || !t->ncols)
 			continue;
-		check_table(m, rules, b->table, n, md, src);
+		layout = holds_tables(t);
+		if (!layout && !is_project_table(w, t))
+			check_table(w->m, w->rules, t, w->n, w->md, w->src);
+		for (r = 0; layout && r < t->nrows; r++)
+			for (c = 0; c < t->ncols; c++) {
+				const rg_cell *o = rg_table_cell(t, r, c);
+				if (o->text && o->body.len)
+					stated_tables_in(w, &o->body, depth + 1);
+			}
 	}
+}
+
+static void read_stated_tables(rg_model *m, const rg_rules *rules, pcre2_match_data *md, const rg_doc *doc,
+			       const rg_table *const *ptables, size_t nptables, sources *src)
+{
+	table_walk w = { m, rules, md, ptables, nptables, src, 0 };
+	size_t i;
+
+	stated_tables_in(&w, &doc->body, 0);
 	for (i = 0; i < NKEYS; i++)
 		if (src->n[i] && !rg_model_get_stated(m, keys[i].key))
 			rg_model_set_stated(m, keys[i].key, src->value[i][0]);
@@ -265,7 +416,7 @@ static void read_stated_tables(rg_model *m, const rg_rules *rules, pcre2_match_d
 /* ---- the comparison --------------------------------------------------------------------- */
 
 void rg_validate(rg_model *m, const rg_rules *rules, const char *text, size_t len,
-		 pcre2_match_data *md, const rg_doc *doc, const unsigned char *is_project)
+		 pcre2_match_data *md, const rg_doc *doc, const rg_table *const *ptables, size_t nptables)
 {
 	sources src;
 	size_t i, k;
@@ -273,7 +424,7 @@ void rg_validate(rg_model *m, const rg_rules *rules, const char *text, size_t le
 
 	memset(&src, 0, sizeof(src));
 	read_stated_text(m, rules, text, len, md, &src);
-	read_stated_tables(m, rules, md, doc, is_project, &src);
+	read_stated_tables(m, rules, md, doc, ptables, nptables, &src);
 	if (!m->n_projects)
 		return;
 	for (k = 0; k < NKEYS; k++) {

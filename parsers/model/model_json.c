@@ -66,6 +66,27 @@ static void project(rg_json *j, const rg_project *p)
 	rg_json_object_end(j);
 }
 
+/* A finding's figures as one object of strings, in the order they were named. */
+static void finding_args(rg_json *j, const rg_finding *f)
+{
+	size_t k;
+
+	rg_json_object_begin(j);
+	for (k = 0; k < f->n_args; k++) {
+		rg_json_key(j, f->args[k].name);
+		rg_json_string(j, f->args[k].value);
+	}
+	rg_json_object_end(j);
+}
+
+void rg_finding_args_write_json(rg_buf *out, const rg_finding *f)
+{
+	rg_json j;
+
+	rg_json_init(&j, out, -1);
+	finding_args(&j, f);
+}
+
 void rg_model_write_json(rg_buf *out, const rg_model *m, int indent)
 {
 	rg_json j;
@@ -137,6 +158,10 @@ void rg_model_write_json(rg_buf *out, const rg_model *m, int indent)
 		rg_json_string(&j, f->code);
 		rg_json_key(&j, "message");
 		rg_json_string(&j, f->message);
+		if (f->n_args) {
+			rg_json_key(&j, "args");
+			finding_args(&j, f);
+		}
 		rg_json_object_end(&j);
 	}
 	rg_json_array_end(&j);

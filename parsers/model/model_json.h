@@ -17,4 +17,9 @@
 ** says so (rg_buf_oom). */
 void rg_model_write_json(rg_buf *out, const rg_model *m, int indent);
 
+/* Append the figures of a finding (its args) as one compact JSON object of
+** strings, "{}" when it has none: how the store keeps them.  The reader is
+** rg_model_finding_args_load() of model_load.h. */
+void rg_finding_args_write_json(rg_buf *out, const rg_finding *f);
+
 #endif

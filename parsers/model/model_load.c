@@ -166,6 +166,23 @@ static int load_finding_args(rg_model *m, json_t *args, size_t i)
 	return 0;
 }
 
+int rg_model_finding_args_load(rg_model *m, const char *json)
+{
+	json_error_t e;
+	json_t *o;
+	int rc;
+
+	if (!json || !*json)
+		return 0;
+	if (!m->n_findings)
+		return rg_error_set(RG_EUSAGE, "finding figures without a finding");
+	if (!(o = json_loads(json, JSON_REJECT_DUPLICATES, &e)))
+		return rg_error_set(RG_EFORMAT, "a finding's figures are not JSON: %s", e.text);
+	rc = load_finding_args(m, o, m->n_findings - 1);
+	json_decref(o);
+	return rc;
+}
+
 static int load_model(json_t *o, rg_model *m)
 {
 	json_t *src, *org, *period, *arr, *v;

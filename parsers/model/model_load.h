@@ -34,4 +34,9 @@ int rg_model_list_push(rg_model_list *list, rg_model *m);
 
 void rg_model_list_free(rg_model_list *list);
 
+/* Attach the figures of JSON text (an object of numbers and strings, as
+** rg_finding_args_write_json writes; NULL or "" for none) to the last finding
+** of m.  RG_EFORMAT when the text is not such an object. */
+int rg_model_finding_args_load(rg_model *m, const char *json);
+
 #endif

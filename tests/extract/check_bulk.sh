@@ -1,7 +1,8 @@
 #!/bin/sh
 # Accuracy at scale: N filings from tests/tools/make_bulk.py (a fixed seed),
 # parsed by raingan and scored with tests/tools/score.py --strict against the
-# expected JSON the generator writes; the overall score must reach MIN.
+# expected JSON the generator writes; the overall score must reach MIN, and
+# no filing may have an unread_row finding (every row of them is read).
 #
 #   check_bulk.sh RAINGAN N MIN
 # Skipped (exit 77) when Debian's python3-docx is missing.
@@ -21,6 +22,9 @@ done
 status=0
 python3 "$here/tools/score.py" --strict "$tmp/in/expected" "$tmp/out" --min "$min" > "$tmp/score.txt" || status=$?
 tail -n 1 "$tmp/score.txt"
+unread=$(cat "$tmp"/out/*.json | grep -c '"unread_row"' || true)
+echo "unread_row findings: $unread"
+[ "$unread" = 0 ] || status=1
 if [ "$status" = 0 ]; then
 	echo "1 passed, 0 failed"
 else
