@@ -50,6 +50,7 @@ typedef struct {
 	rg_blocks blocks;
 	rg_buf para;
 	int in_para;
+	int para_hidden;     /* the open paragraph is hidden: it is dropped at its end */
 	int para_flags;
 	int pending_flags;   /* for the next block (a break seen in an empty paragraph) */
 	rg_blocks *dest;     /* RG_FRAME_PART: where its blocks go at the end */
@@ -83,6 +84,19 @@ int rg_build_in_para(const rg_builder *b);
 void rg_build_unput(rg_builder *b, char c);
 /* A page break: on the open paragraph if it has no text yet, else on the next block. */
 void rg_build_page_break(rg_builder *b);
+/* Hide the open paragraph (ODF text:hidden-paragraph): nothing of it is kept. */
+void rg_build_para_hide(rg_builder *b);
+/* Bytes of text in the open paragraph so far (0 when none is open). */
+size_t rg_build_para_len(const rg_builder *b);
+/* Move blocks read elsewhere (an alternative-format chunk) into the current
+** container at this point; src is left empty. */
+void rg_build_append_blocks(rg_builder *b, rg_blocks *src);
+/* A warning on the document (rg_doc_warn); out of memory fails the builder. */
+void rg_build_warn(rg_builder *b, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
 
 /* Tables.  Each returns 1 when it took effect (the reader then calls the
 ** matching *_end), 0 when ignored (e.g. a cell outside any row). */
