@@ -60,6 +60,25 @@ static void blocks_move(rg_builder *b, rg_blocks *dst, rg_blocks *src)
 	memset(src, 0, sizeof(*src));
 }
 
+void rg_build_mark_here(const rg_builder *b, rg_build_mark *m)
+{
+	m->nframes = b->nframes;
+	m->ntables = b->ntables;
+	m->nesting = b->nesting;
+}
+
+void rg_build_rollback(rg_builder *b, const rg_build_mark *m)
+{
+	while (b->ntables > m->ntables)
+		rg_rawtable_free(&b->tables[--b->ntables]);
+	while (b->nframes > m->nframes) {
+		rg_frame *f = &b->frames[--b->nframes];
+		rg_blocks_free(&f->blocks);
+		rg_buf_free(&f->para);
+	}
+	b->nesting = m->nesting;
+}
+
 int rg_build_fail(rg_builder *b, int code)
 {
 	if (!b->err)

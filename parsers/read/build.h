@@ -131,6 +131,16 @@ static inline int rg_xml_depth_limit(const rg_limits *lim)
 	return d < RG_XML_MAX_DEPTH ? (int)d : RG_XML_MAX_DEPTH;
 }
 
+/* A point to return to when a part (an alternative chunk) fails to read:
+** every container and table opened after it is dropped. */
+typedef struct {
+	size_t nframes, ntables;
+	int nesting;
+} rg_build_mark;
+
+void rg_build_mark_here(const rg_builder *b, rg_build_mark *m);
+void rg_build_rollback(rg_builder *b, const rg_build_mark *m);
+
 /* Record an error (first one wins); returns b->err. */
 int rg_build_fail(rg_builder *b, int code);
 

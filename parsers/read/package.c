@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "../core/error.h"
+#include "../core/strmap.h"
 
 #define CHUNK (64 * 1024)
 #define RATIO_FLOOR ((zip_uint64_t)1 << 20)   /* small parts may compress as they like */
@@ -20,6 +21,7 @@
 struct rg_package {
 	zip_t *zip;
 	const rg_limits *lim;
+	rg_strmap backslashed;    /* "word/document.xml" -> index of an entry named "word\document.xml" */
 };
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
@@ -98,6 +100,37 @@ static int sniff_file(const char *path, int zip_code)
 	return rc;
 }
 
+/* A part name as looked up: lower case, '\\' taken as '/'. */
+static void fold_name(const char *name, char *out, size_t size)
+{
+	size_t i;
+
+	for (i = 0; name[i] && i + 1 < size; i++) {
+		char c = name[i] == '\\' ? '/' : name[i];
+		out[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	out[i] = '\0';
+}
+
+/* Some Windows tools write entry names with '\\': Word reads them as '/', so do we. */
+static int index_backslashed(rg_package *pkg)
+{
+	zip_int64_t n = zip_get_num_entries(pkg->zip, 0), i;
+
+	for (i = 0; i < n; i++) {
+		const char *name = zip_get_name(pkg->zip, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
+		char folded[1024];
+		if (!name || !strchr(name, '\\') || strlen(name) >= sizeof(folded))
+			continue;
+		fold_name(name, folded, sizeof(folded));
+		if (rg_strmap_get(&pkg->backslashed, folded, strlen(folded)) >= 0)
+			continue;   /* the first of two entries of the same name wins, as for '/' names */
+		if (rg_strmap_put(&pkg->backslashed, folded, strlen(folded), (int)i))
+			return RG_ENOMEM;
+	}
+	return 0;
+}
+
 /* Wrap an open zip; it is discarded on failure. */
 static int wrap(zip_t *z, const rg_limits *lim, rg_package **out)
 {
@@ -109,6 +142,10 @@ static int wrap(zip_t *z, const rg_limits *lim, rg_package **out)
 	}
 	pkg->zip = z;
 	pkg->lim = lim;
+	if (index_backslashed(pkg)) {
+		rg_package_close(pkg);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
 	*out = pkg;
 	return 0;
 }
@@ -174,12 +211,22 @@ void rg_package_close(rg_package *pkg)
 	if (!pkg)
 		return;
 	zip_discard(pkg->zip);
+	rg_strmap_free(&pkg->backslashed);
 	free(pkg);
 }
 
 static zip_int64_t locate(rg_package *pkg, const char *name)
 {
-	return zip_name_locate(pkg->zip, name, ZIP_FL_NOCASE);
+	zip_int64_t idx = zip_name_locate(pkg->zip, name, ZIP_FL_NOCASE);
+
+	if (idx < 0 && pkg->backslashed.len) {
+		char folded[1024];
+		int i;
+		fold_name(name, folded, sizeof(folded));
+		if ((i = rg_strmap_get(&pkg->backslashed, folded, strlen(folded))) >= 0)
+			idx = i;
+	}
+	return idx;
 }
 
 int rg_package_has(rg_package *pkg, const char *name)
