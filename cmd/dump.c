@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "core/error.h"
 #include "parallel.h"
+#include "read/convert.h"
 #include "render.h"
 
 typedef struct {
@@ -97,7 +98,12 @@ int cmd_dump(int argc, char **argv)
 		free(a.files);
 		return 2;
 	}
+	/* every .doc/.rtf given converted in one LibreOffice start (convert.h) */
+	rg_converted *conv = NULL;
+	if (!rg_convert_batch((const char *const *)a.files, (size_t)a.nfiles, NULL, &conv))
+		a.lim.converted = conv;
 	failed = cli_run_ordered(a.nfiles, threads, dump_one, &a);
+	rg_converted_free(conv);
 	free(a.files);
 	if (failed < 0 || fflush(stdout)) {
 		fprintf(stderr, "raingan: cannot write to standard output\n");

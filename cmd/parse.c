@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "extract/extract.h"
 #include "parallel.h"
+#include "read/convert.h"
 #include "render.h"
 
 typedef struct {
@@ -123,7 +124,12 @@ static int run(int argc, char **argv, int check)
 		free(a.files);
 		return rc == 1 ? 0 : 2;
 	}
+	/* every .doc/.rtf given converted in one LibreOffice start (convert.h) */
+	rg_converted *conv = NULL;
+	if (!rg_convert_batch((const char *const *)a.files, (size_t)a.nfiles, NULL, &conv))
+		a.lim.converted = conv;
 	if (rg_parser_new(&p, a.rules ? a.rules : cli_default_rules_dir(), &a.lim)) {
+		rg_converted_free(conv);
 		fprintf(stderr, "raingan: %s\n", rg_error_message());
 		free(a.files);
 		return 2;
@@ -132,6 +138,7 @@ static int run(int argc, char **argv, int check)
 	a.check = check;
 	failed = cli_run_ordered(a.nfiles, a.threads, parse_one, &a);
 	rg_parser_free(p);
+	rg_converted_free(conv);
 	free(a.files);
 	if (failed < 0 || fflush(stdout)) {
 		fprintf(stderr, "raingan: cannot write to standard output\n");

@@ -21,6 +21,7 @@ const char *rg_format_name(rg_format f)
 	case RG_FORMAT_FODT: return "fodt";
 	case RG_FORMAT_DOC: return "doc";
 	case RG_FORMAT_RTF: return "rtf";
+	case RG_FORMAT_HTML: return "html";
 	default: return "unknown";
 	}
 }

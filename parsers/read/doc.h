@@ -17,11 +17,13 @@
 /*
 ** What the file was: DOCX (any WordprocessingML package: .docx .docm .dotx
 ** .dotm), ODT (an ODF text package: .odt .ott), flat ODF text (.fodt, one
-** XML file), or a legacy format read through a conversion to DOCX by
-** LibreOffice (Word 97-2003 .doc/.dot, RTF).
+** XML file), an HTML page (what web applications send as ".doc"), or a
+** legacy format read through a conversion to DOCX by LibreOffice (Word
+** 97-2003 .doc/.dot, RTF).
 */
 typedef enum {
-	RG_FORMAT_UNKNOWN = 0, RG_FORMAT_DOCX, RG_FORMAT_ODT, RG_FORMAT_FODT, RG_FORMAT_DOC, RG_FORMAT_RTF
+	RG_FORMAT_UNKNOWN = 0, RG_FORMAT_DOCX, RG_FORMAT_ODT, RG_FORMAT_FODT, RG_FORMAT_DOC, RG_FORMAT_RTF,
+	RG_FORMAT_HTML
 } rg_format;
 
 typedef enum { RG_BLOCK_PARAGRAPH = 1, RG_BLOCK_TABLE } rg_block_type;

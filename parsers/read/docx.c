@@ -193,6 +193,7 @@ struct rg_docx_info {
 	rg_strmap style_index;    /* styleId -> index */
 	int default_para, default_char;
 	int default_vanish;
+	int any_vanish, any_font;  /* some style (or the defaults) hides text / names a symbol font */
 	docx_abstract *abstracts;
 	size_t nabstracts, capabstracts;
 	rg_strmap abstract_index; /* abstractNumId -> index */
@@ -355,6 +356,7 @@ static int grow(info_ctx *c, void **items, size_t *cap, size_t n, size_t sz)
 	return 0;
 }
 
+/* After an element is pushed: the id of its ancestor `up` levels up (0: itself). */
 static int info_parent(const info_ctx *c, int up)
 {
 	int k = c->depth - 1 - up;
@@ -463,10 +465,10 @@ static void info_start(void *ctx, const xmlChar *local, const xmlChar *prefix, c
 			break;
 		if (c->lvl)
 			c->lvl->hidden = on_off(attrs, nattrs, "val", 1);
-		else if (c->style >= 0 && info_parent(c, 1) == E_STYLE)
-			info->styles[c->style].vanish = on_off(attrs, nattrs, "val", 1);
+		else if (c->style >= 0 && info_parent(c, 2) == E_STYLE)
+			info->any_vanish |= info->styles[c->style].vanish = on_off(attrs, nattrs, "val", 1);
 		else if (c->in_defaults)
-			info->default_vanish = on_off(attrs, nattrs, "val", 1);
+			info->any_vanish |= info->default_vanish = on_off(attrs, nattrs, "val", 1);
 		break;
 	case E_RFONTS: {
 		static const char *const which[] = { "ascii", "hAnsi", "cs", "eastAsia" };
@@ -483,19 +485,20 @@ static void info_start(void *ctx, const xmlChar *local, const xmlChar *prefix, c
 				continue;
 			if (c->lvl) {
 				memcpy(c->lvl_font, font, sizeof(font));
-			} else if (c->style >= 0 && info_parent(c, 1) == E_STYLE && !info->styles[c->style].font) {
+			} else if (c->style >= 0 && info_parent(c, 2) == E_STYLE && !info->styles[c->style].font) {
 				if (!(info->styles[c->style].font = strdup(font)))
 					info_oom(c);
+				info->any_font = 1;
 			}
 			break;
 		}
-		if (any && !c->lvl && c->style >= 0 && info_parent(c, 1) == E_STYLE)
+		if (any && !c->lvl && c->style >= 0 && info_parent(c, 2) == E_STYLE)
 			info->styles[c->style].has_font = 1;
 		break;
 	}
 	case E_NUMID:
 	case E_ILVL:
-		if (parent == E_NUMPR && info_parent(c, 1) == E_PPR && info_parent(c, 2) == E_STYLE && c->style >= 0) {
+		if (parent == E_NUMPR && info_parent(c, 2) == E_PPR && info_parent(c, 3) == E_STYLE && c->style >= 0) {
 			int x = int_attr(attrs, nattrs, "val", -1);
 			if (id == E_NUMID)
 				info->styles[c->style].num_id = x;
@@ -747,7 +750,7 @@ static void run_resolve(docx_ctx *d)
 	const rg_docx_info *info = d->info;
 	int pstyle, cstyle;
 
-	if (!info || !info->nstyles) {
+	if (!info || (!info->any_vanish && !info->any_font)) {
 		d->run_hidden = d->run_vanish > 0;
 		return;
 	}

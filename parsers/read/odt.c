@@ -601,7 +601,8 @@ static void characters(void *ctx, const xmlChar *ch, int len)
 	if (o->skip_depth || !can_emit(o) || o->depth < 1)
 		return;
 	top = o->stack[o->depth - 1].id;
-	if (top != E_P && top != E_H && top != E_SPAN && top != E_TRANSPARENT && top != E_CONTENT_CONTROL)
+	if (top != E_P && top != E_H && top != E_SPAN && top != E_TRANSPARENT && top != E_CONTENT_CONTROL
+	    && top != E_HIDDEN_TEXT)
 		return;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
@@ -722,8 +723,15 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 		return;
 	e->id = elem_id(o, local, uri);
 	if (o->flat && o->depth == 1 && e->id != E_DOCUMENT) {
-		rg_error_set(RG_EFORMAT, "a plain XML file (root element %.60s), not DOCX, ODT or flat ODF text",
-			(const char *)local);
+		if (!strcmp((const char *)local, "wordDocument"))
+			rg_error_set(RG_EFORMAT, "a Word 2003 XML document, which raingan does not read (save it "
+				"as DOCX)");
+		else if (!strcmp((const char *)local, "package"))
+			rg_error_set(RG_EFORMAT, "a Word XML document (flat OPC), which raingan does not read (save "
+				"it as DOCX)");
+		else
+			rg_error_set(RG_EFORMAT, "a plain XML file (root element %.60s), not DOCX, ODT or flat ODF "
+				"text", (const char *)local);
 		rg_xml_stop(&o->xml, RG_EFORMAT);
 		return;
 	}
@@ -1092,5 +1100,5 @@ int rg_odt_read_content(rg_odt *o, rg_package *pkg, const char *part, const char
 
 int rg_odt_read_flat(rg_odt *o, const char *xml, size_t len)
 {
-	return read_part(o, NULL, "the flat ODF document", xml, len, 2, &o->b->doc->body);
+	return read_part(o, NULL, "the XML file", xml, len, 2, &o->b->doc->body);
 }

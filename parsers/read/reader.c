@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/error.h"
 #include "../core/strmap.h"
@@ -785,6 +786,45 @@ static int read_flat(const char *xml, size_t len, const rg_limits *lim, rg_doc *
 	return 0;
 }
 
+/* Whether XML-looking bytes are an HTML page (a doctype or an <html> element first). */
+static int looks_html(const char *p, size_t len)
+{
+	size_t i = len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3) ? 3 : 0, n = len < 1024 ? len : 1024;
+
+	for (; i + 5 <= n; i++) {
+		if (p[i] != '<')
+			continue;
+		if (!strncasecmp(p + i, "<html", 5) || (i + 14 <= n && !strncasecmp(p + i, "<!doctype html", 14)))
+			return 1;
+		if (p[i + 1] != '?' && p[i + 1] != '!')
+			return 0;   /* the first element is something else */
+	}
+	return 0;
+}
+
+static int read_html_file(const char *data, size_t len, const rg_limits *lim, rg_doc **out)
+{
+	rg_builder b;
+	rg_doc *doc;
+	int rc;
+
+	if (len > lim->max_part_size)
+		return rg_error_set(RG_ELIMIT, "an HTML file of %zu bytes, more than the limit of %zu (--max-part-size)",
+			len, lim->max_part_size);
+	if (!(doc = calloc(1, sizeof(*doc))))
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	doc->format = RG_FORMAT_HTML;
+	rg_build_init(&b, doc, lim);
+	rc = rg_html_read(data, len, NULL, "the HTML page", &b, &doc->body);
+	rg_build_free(&b);
+	if (rc) {
+		rg_doc_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return 0;
+}
+
 /*
 ** Bytes that start like an OLE2 compound file, RTF or XML: a legacy format
 ** through LibreOffice, or flat ODF.  *handled 0: none of them (the zip
@@ -801,6 +841,8 @@ static int read_not_zip(const unsigned char *data, size_t len, const rg_limits *
 	if ((rc = rg_legacy_detect(data, len, &fmt)))
 		return rc;
 	if (fmt == RG_FORMAT_UNKNOWN) {
+		if (looks_html((const char *)data, len))
+			return read_html_file((const char *)data, len, lim, out);
 		if (looks_xml(data, len))
 			return read_flat((const char *)data, len, lim, out);
 		*handled = 0;
