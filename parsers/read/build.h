@@ -64,8 +64,14 @@ typedef struct {
 	size_t nframes, capframes;
 	rg_rawtable *tables;
 	size_t ntables, captables;
-	int nesting;         /* open tables + text boxes + notes */
+	int nesting;         /* open tables + text boxes + notes + alternative chunks */
+	int chunks;          /* alternative-format chunks read so far (all levels) */
 } rg_builder;
+
+/* Alternative-format chunks one document may read in all (chunks inside chunks
+** count too: two references to one part at every level would otherwise make
+** 2^depth reads). */
+#define RG_MAX_CHUNKS 1000
 
 void rg_build_init(rg_builder *b, rg_doc *doc, const rg_limits *lim);
 void rg_build_free(rg_builder *b);

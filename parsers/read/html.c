@@ -325,9 +325,11 @@ int rg_html_read(const char *data, size_t len, const char *charset, const char *
 		 rg_blocks *dest)
 {
 	const char *encoding = charset && *charset ? charset : NULL;
+	htmlParserCtxtPtr ctxt;
 	rg_build_mark mark;
 	html_ctx h;
 	htmlDocPtr doc;
+	int stopped;
 	xmlNode *root;
 	int bom = len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2) ||
 			       (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)));
@@ -339,8 +341,17 @@ int rg_html_read(const char *data, size_t len, const char *charset, const char *
 			return rg_error_set(RG_EFORMAT, "%s: HTML that declares no character set and is not UTF-8", name);
 		encoding = "UTF-8";
 	}
-	doc = htmlReadMemory(data, (int)len, name, encoding,
+	if (!(ctxt = htmlNewParserCtxt()))
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	doc = htmlCtxtReadMemory(ctxt, data, (int)len, name, encoding,
 		HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+	/* libxml2 stops at 256 levels of elements ("Excessive depth"): what follows is lost, so say so */
+	stopped = ctxt->errNo == XML_ERR_INTERNAL_ERROR;
+	htmlFreeParserCtxt(ctxt);
+	if (stopped) {
+		xmlFreeDoc(doc);
+		return rg_error_set(RG_EFORMAT, "%s: HTML elements nested deeper than libxml2 reads (256 levels)", name);
+	}
 	if (!doc)
 		return rg_error_set(RG_EFORMAT, "%s: not HTML that libxml2 can read", name);
 	memset(&h, 0, sizeof(h));

@@ -441,6 +441,11 @@ static int alt_chunk(void *ctx, rg_builder *b, const char *rid)
 			chunk_kind_name(kind), type[0] ? ", " : "", type);
 		return b->err;
 	}
+	if (++b->chunks > RG_MAX_CHUNKS) {
+		rg_buf_free(&data);
+		return rg_build_fail(b, rg_error_set(RG_ELIMIT, "more than %d alternative-format chunks (chunks "
+			"referring to chunks again and again)", RG_MAX_CHUNKS));
+	}
 	if (b->nesting >= lim->max_nesting) {
 		rg_buf_free(&data);
 		return rg_build_fail(b, rg_error_set(RG_ELIMIT, "alternative-format chunks nested deeper than %d "
