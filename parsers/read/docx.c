@@ -40,7 +40,7 @@ enum {
 	E_TBLHEADER, E_TC, E_TCPR, E_TR, E_TRPR, E_TXBXCONTENT, E_TYPE, E_VANISH, E_VMERGE,
 	E_COMMENTREF, E_RFONTS, E_RT, E_ALTCHUNK, E_PSTYLE, E_RSTYLE, E_NUMPR, E_NUMID, E_ILVL,
 	E_STYLE, E_BASEDON, E_DOCDEFAULTS, E_ABSTRACTNUM, E_ABSTRACTNUMID, E_NUM, E_LVL, E_LVLTEXT,
-	E_NUMFMT, E_LVLOVERRIDE, E_SUFF,
+	E_NUMFMT, E_LVLOVERRIDE, E_SUFF, E_STYLE_SKIP,
 	/* w14: */
 	E_W14_CHECKBOX, E_W14_CHECKED, E_W14_CHECKEDSTATE, E_W14_UNCHECKEDSTATE,
 	/* mc: */
@@ -54,31 +54,30 @@ typedef struct {
 	int id;
 } name_id;
 
-/* The WordprocessingML elements the reader acts on. */
+/* The WordprocessingML elements the reader acts on, sorted (strcmp) for bsearch. */
 static const name_id w_names[] = {
 	{ "abstractNum", E_ABSTRACTNUM }, { "abstractNumId", E_ABSTRACTNUMID }, { "altChunk", E_ALTCHUNK },
 	{ "basedOn", E_BASEDON }, { "body", E_BODY }, { "br", E_BR }, { "checkBox", E_CHECKBOX_LEGACY },
 	{ "checked", E_CHECKED_LEGACY }, { "commentReference", E_COMMENTREF }, { "cr", E_CR },
-	{ "default", E_DEFAULT }, { "del", E_DEL }, { "delInstrText", E_DELINSTRTEXT },
-	{ "delText", E_DELTEXT }, { "docDefaults", E_DOCDEFAULTS }, { "endnote", E_ENDNOTE }, { "ffData", E_FFDATA },
+	{ "default", E_DEFAULT }, { "del", E_DEL }, { "delInstrText", E_DELINSTRTEXT }, { "delText", E_DELTEXT },
+	{ "docDefaults", E_DOCDEFAULTS }, { "endnote", E_ENDNOTE }, { "ffData", E_FFDATA },
 	{ "fldChar", E_FLDCHAR }, { "footerReference", E_FOOTERREF }, { "footnote", E_FOOTNOTE },
 	{ "gridAfter", E_GRIDAFTER }, { "gridBefore", E_GRIDBEFORE }, { "gridCol", E_GRIDCOL },
-	{ "gridSpan", E_GRIDSPAN }, { "hMerge", E_HMERGE }, { "headerReference", E_HEADERREF },
-	{ "ilvl", E_ILVL }, { "instrText", E_INSTRTEXT }, { "lvl", E_LVL }, { "lvlOverride", E_LVLOVERRIDE },
-	{ "lvlText", E_LVLTEXT }, { "moveFrom", E_MOVEFROM }, { "noBreakHyphen", E_NOBREAKHYPHEN },
-	{ "num", E_NUM }, { "numFmt", E_NUMFMT }, { "numId", E_NUMID }, { "numPr", E_NUMPR },
-	{ "numberingChange", E_PRCHANGE }, { "p", E_P }, { "pPr", E_PPR }, { "pPrChange", E_PRCHANGE },
-	{ "pStyle", E_PSTYLE }, { "pageBreakBefore", E_PAGEBREAKBEFORE }, { "ptab", E_PTAB }, { "r", E_R },
-	{ "rFonts", E_RFONTS }, { "rPr", E_RPR }, { "rStyle", E_RSTYLE }, { "rt", E_RT },
-	{ "rPrChange", E_PRCHANGE }, { "sdt", E_SDT }, { "sdtContent", E_SDTCONTENT },
+	{ "gridSpan", E_GRIDSPAN }, { "hMerge", E_HMERGE }, { "headerReference", E_HEADERREF }, { "ilvl", E_ILVL },
+	{ "instrText", E_INSTRTEXT }, { "latentStyles", E_STYLE_SKIP }, { "lvl", E_LVL },
+	{ "lvlOverride", E_LVLOVERRIDE }, { "lvlText", E_LVLTEXT }, { "moveFrom", E_MOVEFROM },
+	{ "noBreakHyphen", E_NOBREAKHYPHEN }, { "num", E_NUM }, { "numFmt", E_NUMFMT }, { "numId", E_NUMID },
+	{ "numPr", E_NUMPR }, { "numberingChange", E_PRCHANGE }, { "p", E_P }, { "pPr", E_PPR },
+	{ "pPrChange", E_PRCHANGE }, { "pStyle", E_PSTYLE }, { "pageBreakBefore", E_PAGEBREAKBEFORE },
+	{ "ptab", E_PTAB }, { "r", E_R }, { "rFonts", E_RFONTS }, { "rPr", E_RPR }, { "rPrChange", E_PRCHANGE },
+	{ "rStyle", E_RSTYLE }, { "rt", E_RT }, { "sdt", E_SDT }, { "sdtContent", E_SDTCONTENT },
 	{ "sdtPr", E_SDTPR }, { "sectPr", E_SECTPR }, { "sectPrChange", E_PRCHANGE },
 	{ "softHyphen", E_SOFTHYPHEN }, { "style", E_STYLE }, { "suff", E_SUFF }, { "sym", E_SYM }, { "t", E_T },
-	{ "tab", E_TAB },
-	{ "tbl", E_TBL }, { "tblGrid", E_TBLGRID }, { "tblGridChange", E_PRCHANGE },
+	{ "tab", E_TAB }, { "tbl", E_TBL }, { "tblGrid", E_TBLGRID }, { "tblGridChange", E_PRCHANGE },
 	{ "tblHeader", E_TBLHEADER }, { "tblPrChange", E_PRCHANGE }, { "tblPrExChange", E_PRCHANGE },
-	{ "tc", E_TC }, { "tcPr", E_TCPR }, { "tcPrChange", E_PRCHANGE }, { "tr", E_TR },
-	{ "trPr", E_TRPR }, { "trPrChange", E_PRCHANGE }, { "txbxContent", E_TXBXCONTENT },
-	{ "type", E_TYPE }, { "vMerge", E_VMERGE }, { "vanish", E_VANISH },
+	{ "tblStylePr", E_STYLE_SKIP }, { "tc", E_TC }, { "tcPr", E_TCPR }, { "tcPrChange", E_PRCHANGE },
+	{ "tr", E_TR }, { "trPr", E_TRPR }, { "trPrChange", E_PRCHANGE }, { "txbxContent", E_TXBXCONTENT },
+	{ "type", E_TYPE }, { "vMerge", E_VMERGE }, { "vanish", E_VANISH }
 };
 
 static int ns_of(const char *uri)
@@ -100,15 +99,22 @@ static int ns_of(const char *uri)
 
 static int lookup_id(const char *local, const char *uri)
 {
-	const name_id *hit;
-
 	switch (ns_of(uri)) {
-	case NS_W:
-		/* a linear scan: lookups are cached per interned name, so rare */
-		for (hit = w_names; hit < w_names + sizeof(w_names) / sizeof(w_names[0]); hit++)
-			if (!strcmp(local, hit->name))
-				return hit->id;
+	case NS_W: {
+		/* lookups are cached per interned name; a miss is a binary search */
+		size_t lo = 0, hi = sizeof(w_names) / sizeof(w_names[0]);
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			int c = strcmp(local, w_names[mid].name);
+			if (!c)
+				return w_names[mid].id;
+			if (c < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
 		return E_OTHER;
+	}
 	case NS_W14:
 		if (!strcmp(local, "checkbox"))
 			return E_W14_CHECKBOX;
@@ -194,6 +200,7 @@ struct rg_docx_info {
 	int default_para, default_char;
 	int default_vanish;
 	int any_vanish, any_font;  /* some style (or the defaults) hides text / names a symbol font */
+	int markers;               /* list levels drawing a box or a tick */
 	docx_abstract *abstracts;
 	size_t nabstracts, capabstracts;
 	rg_strmap abstract_index; /* abstractNumId -> index */
@@ -319,7 +326,12 @@ typedef struct {
 	rg_xml_state xml;
 	rg_docx_info *info;
 	const rg_limits *lim;
+	struct {
+		const void *local, *uri;
+		int id;
+	} cache[128];
 	int depth;
+	int skip_depth;           /* > 0: inside a subtree of no interest (latent styles, table style parts) */
 	int ids[64];              /* element ids of the open elements (shallow parts only) */
 	int style;                /* the w:style being read, or -1 */
 	int in_defaults;
@@ -390,8 +402,10 @@ static void level_end(info_ctx *c)
 	u = c->lvl_font[0] ? rg_symbol_map(c->lvl_font, cp) : 0;
 	if (!u)
 		u = cp;
-	if (is_box_mark(u))
+	if (is_box_mark(u)) {
 		l->marker = u;
+		c->info->markers++;
+	}
 }
 
 static void info_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
@@ -412,12 +426,28 @@ static void info_start(void *ctx, const xmlChar *local, const xmlChar *prefix, c
 		rg_xml_stop(&c->xml, RG_ELIMIT);
 		return;
 	}
-	id = lookup_id((const char *)local, (const char *)uri);
+	if (c->skip_depth) {
+		c->depth++;
+		return;
+	}
+	{
+		/* names are interned by libxml2: remember the lookup per pointer */
+		size_t h = (size_t)((((uintptr_t)local ^ ((uintptr_t)uri << 7)) * 0x9E3779B97F4A7C15ull) >> 57) & 127;
+		if (c->cache[h].local != local || c->cache[h].uri != uri) {
+			c->cache[h].local = local;
+			c->cache[h].uri = uri;
+			c->cache[h].id = lookup_id((const char *)local, (const char *)uri);
+		}
+		id = c->cache[h].id;
+	}
 	parent = info_parent(c, 0);
 	if (c->depth < 64)
 		c->ids[c->depth] = id;
 	c->depth++;
 	switch (id) {
+	case E_STYLE_SKIP:
+		c->skip_depth = c->depth;
+		break;
 	case E_STYLE: {
 		docx_style *s;
 		int idx;
@@ -576,6 +606,14 @@ static void info_end(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	(void)uri;
 	if (c->depth <= 0)
 		return;
+	if (c->skip_depth) {
+		if (c->skip_depth == c->depth)
+			c->skip_depth = 0;
+		else {
+			c->depth--;
+			return;
+		}
+	}
 	id = info_parent(c, 0);
 	c->depth--;
 	if (c->depth >= 64)
@@ -615,14 +653,66 @@ static int read_info(rg_docx_info *info, rg_package *pkg, const char *part, cons
 	return rc;
 }
 
+/* Whether a style read (from index `from` on) numbers its paragraphs. */
+static int styles_number(const rg_docx_info *info, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < info->nstyles; i++)
+		if (info->styles[i].num_id > 0)
+			return 1;
+	return 0;
+}
+
 int rg_docx_read_styles(rg_docx_info *info, rg_package *pkg, const char *part, const rg_limits *lim)
 {
-	return read_info(info, pkg, part, lim);
+	/* what styles change here: hidden text, symbol fonts, and numbering (when a list level draws
+	** a box); most styles.xml hold none of it and are not parsed at all */
+	static const char *const plain[] = { "vanish", "Wingdings", "Webdings", "Symbol" };
+	static const char *const with_lists[] = { "vanish", "Wingdings", "Webdings", "Symbol", "numPr" };
+	int found = 0, rc;
+
+	if (!part || !rg_package_has(pkg, part))
+		return 0;
+	static const char of_no_use[] = "styles that change nothing here";
+	size_t before = info->nstyles;
+
+	if (rg_package_seen(pkg, part, of_no_use))
+		return 0;
+	if (info->markers)
+		rc = rg_package_contains(pkg, part, with_lists, 5, &found);
+	else
+		rc = rg_package_contains(pkg, part, plain, 4, &found);
+	if (rc || !found)
+		return rc;
+	rc = read_info(info, pkg, part, lim);
+	/* nothing the reader uses (the needles were in names or text): drop it, and remember */
+	if (!rc && !info->any_vanish && !info->any_font && !(info->markers && styles_number(info, before))) {
+		if (!info->markers)
+			rg_package_remember(pkg, part, of_no_use);
+	}
+	return rc;
 }
 
 int rg_docx_read_numbering(rg_docx_info *info, rg_package *pkg, const char *part, const rg_limits *lim)
 {
-	return read_info(info, pkg, part, lim);
+	/* a list level can only draw a box in Wingdings or as a box character: without either
+	** numbering.xml changes nothing here and is not parsed */
+	static const char *const needles[] = { "Wingdings", "\xE2\x98\x90", "\xE2\x98\x91", "\xE2\x98\x92",
+		"\xE2\x9C\x93", "\xE2\x9C\x94", "\xE2\x9C\x97", "\xE2\x9C\x98", "\xE2\x9D\x8F", "\xE2\x9D\x90",
+		"\xE2\x9D\x91", "\xE2\x9D\x92", "\xE2\x96\xA1", "\xE2\x97\xBB", "\xE2\x8C\xA7", "\xE2\x88\x9A",
+		"&#" /* a character reference may spell any of them */ };
+	static const char no_markers[] = "numbering without boxes";
+	int found = 0, rc;
+
+	if (!part || !rg_package_has(pkg, part) || rg_package_seen(pkg, part, no_markers))
+		return 0;
+	rc = rg_package_contains(pkg, part, needles, sizeof(needles) / sizeof(needles[0]), &found);
+	if (rc || !found)
+		return rc;
+	if (!(rc = read_info(info, pkg, part, lim)) && !info->markers)
+		rg_package_remember(pkg, part, no_markers);
+	return rc;
 }
 
 /* ---- parser state ---------------------------------------------------------------- */
@@ -695,6 +785,8 @@ typedef struct {
 	para_state paras[MAX_STACK];   /* the open paragraphs (a text box's inside its anchor's) */
 	int nparas;
 	para_state no_para;            /* stands in when none is open (or too many) */
+	int markers;                   /* some list level draws a box (numbering.xml) */
+	int run_styles;                /* some style hides text or names a symbol font (styles.xml) */
 } docx_ctx;
 
 static int elem_id(docx_ctx *d, const xmlChar *local, const xmlChar *uri)
@@ -782,7 +874,7 @@ static void place_marker(docx_ctx *d)
 	if (p->marker_state != 1)
 		return;
 	p->marker_state = 2;
-	if (!info || !info->nnums || d->instr_fields || d->xml.err)
+	if (!info || !info->markers || d->instr_fields || d->xml.err)
 		return;
 	pstyle = p->style >= 0 ? p->style : info->default_para;
 	style_numbering(info, pstyle, &num_id, &ilvl);
@@ -949,7 +1041,7 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 		return;
 	id = e->id = elem_id(d, local, uri);
 	/* the list marker goes in front of the first thing after the paragraph's properties */
-	if (id != E_PPR && parent_id(d) == E_P && cur_para(d)->marker_state == 1)
+	if (d->markers && id != E_PPR && parent_id(d) == E_P && cur_para(d)->marker_state == 1)
 		place_marker(d);
 	switch (id) {
 	case E_P:
@@ -961,7 +1053,7 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 				break;
 			p = cur_para(d);
 			p->style = p->num_id = p->ilvl = p->mark_vanish = -1;
-			p->marker_state = 1;
+			p->marker_state = d->markers ? 1 : 2;
 			p->marker_end = 0;
 		}
 		break;
@@ -1022,7 +1114,9 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 		d->run_vanish = d->run_style = -1;
 		d->run_font_direct = 0;
 		d->run_font[0] = '\0';
-		run_resolve(d);
+		d->run_hidden = 0;
+		if (d->run_styles)
+			run_resolve(d);
 		e->act = ACT_RUN;
 		break;
 	case E_RFONTS:
@@ -1267,7 +1361,7 @@ static void end_element(void *ctx, const xmlChar *local, const xmlChar *prefix, 
 		d->text_open--;
 	if (e->act & ACT_RUN_PR)
 		run_resolve(d);
-	if (e->act & ACT_PARA_PR)
+	if ((e->act & ACT_PARA_PR) && d->markers)
 		place_marker(d);
 	if (e->act & ACT_RUN) {
 		d->run_hidden = 0;
@@ -1293,10 +1387,12 @@ static void end_element(void *ctx, const xmlChar *local, const xmlChar *prefix, 
 	}
 	if (e->act & ACT_PARA) {
 		para_state *p = cur_para(d);
-		place_marker(d);
-		/* a marker alone (an empty list paragraph) keeps no trailing space */
-		if (p->marker_end && rg_build_para_len(b) == p->marker_end)
-			rg_build_unput(b, ' ');
+		if (d->markers) {
+			place_marker(d);
+			/* a marker alone (an empty list paragraph) keeps no trailing space */
+			if (p->marker_end && rg_build_para_len(b) == p->marker_end)
+				rg_build_unput(b, ' ');
+		}
 		if (d->nparas > 0)
 			d->nparas--;
 		rg_build_para_end(b);
@@ -1387,6 +1483,8 @@ int rg_docx_read_part(rg_package *pkg, const char *part, const char *xml, size_t
 	d->b = b;
 	d->opts = opts;
 	d->info = opts ? opts->info : NULL;
+	d->markers = d->info && d->info->markers;
+	d->run_styles = d->info && (d->info->any_vanish || d->info->any_font);
 	d->run_vanish = d->run_style = -1;
 	d->no_para.style = d->no_para.num_id = d->no_para.ilvl = d->no_para.mark_vanish = -1;
 	rg_xml_sax_init(&sax);

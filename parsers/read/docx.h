@@ -26,7 +26,8 @@ typedef struct rg_docx_info rg_docx_info;
 
 rg_docx_info *rg_docx_info_new(void);   /* NULL (message set) when out of memory */
 void rg_docx_info_free(rg_docx_info *info);
-/* Read word/styles.xml and word/numbering.xml (either may be absent: part NULL). */
+/* Read word/numbering.xml, then word/styles.xml (either may be absent: part NULL);
+** a styles.xml that holds nothing the reader uses is only scanned, not parsed. */
 int rg_docx_read_styles(rg_docx_info *info, rg_package *pkg, const char *part, const rg_limits *lim);
 int rg_docx_read_numbering(rg_docx_info *info, rg_package *pkg, const char *part, const rg_limits *lim);
 

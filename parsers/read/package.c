@@ -5,6 +5,7 @@
 #include "package.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -317,6 +318,137 @@ int rg_package_read(rg_package *pkg, const char *name, size_t max, rg_buf *out)
 		rc = rg_error_set(RG_ENOMEM, "out of memory");
 	free(buf);
 	zip_fclose(zf);
+	return rc;
+}
+
+/* A needle in the bytes: memchr (vectorized) for its first byte, then a compare; much
+** cheaper than memmem when that byte is not frequent. */
+static int find_bytes(const char *buf, size_t len, const char *needle)
+{
+	size_t k = strlen(needle);
+	const char *p = buf, *end = buf + len;
+
+	while (p + k <= end && (p = memchr(p, needle[0], (size_t)(end - p - (ptrdiff_t)k + 1)))) {
+		if (!memcmp(p, needle, k))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/*
+** Parts known to hold none of a set of needles, or nothing of use, by what
+** the central directory says of them (CRC-32, sizes): a batch of filings made
+** from one template has the same styles.xml in every file, read once.
+** A file lying about its CRC gains nothing it could not write plainly: the
+** needles only decide whether a part is worth parsing for hidden text and
+** list boxes.
+*/
+#define SEEN_MAX 256
+
+typedef struct {
+	const void *key;          /* what was found of it (a needle set, a verdict) */
+	zip_uint64_t size, comp_size;
+	zip_uint32_t crc;
+} seen_part;
+
+static seen_part seen[SEEN_MAX];
+static size_t nseen, seen_next;
+static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int seen_with(const void *key, const zip_stat_t *st)
+{
+	size_t i;
+	int hit = 0;
+
+	if (!(st->valid & ZIP_STAT_CRC) || !(st->valid & ZIP_STAT_SIZE) || !(st->valid & ZIP_STAT_COMP_SIZE))
+		return 0;
+	pthread_mutex_lock(&seen_lock);
+	for (i = 0; i < nseen && !hit; i++)
+		hit = seen[i].key == key && seen[i].crc == st->crc && seen[i].size == st->size
+			&& seen[i].comp_size == st->comp_size;
+	pthread_mutex_unlock(&seen_lock);
+	return hit;
+}
+
+static void remember_with(const void *key, const zip_stat_t *st)
+{
+	if (!(st->valid & ZIP_STAT_CRC) || !(st->valid & ZIP_STAT_SIZE) || !(st->valid & ZIP_STAT_COMP_SIZE))
+		return;
+	pthread_mutex_lock(&seen_lock);
+	seen[seen_next].key = key;
+	seen[seen_next].crc = st->crc;
+	seen[seen_next].size = st->size;
+	seen[seen_next].comp_size = st->comp_size;
+	seen_next = (seen_next + 1) % SEEN_MAX;
+	if (nseen < SEEN_MAX)
+		nseen++;
+	pthread_mutex_unlock(&seen_lock);
+}
+
+static int part_stat(rg_package *pkg, const char *name, zip_stat_t *st)
+{
+	zip_int64_t idx = locate(pkg, name);
+
+	zip_stat_init(st);
+	return idx >= 0 && !zip_stat_index(pkg->zip, (zip_uint64_t)idx, 0, st);
+}
+
+int rg_package_seen(rg_package *pkg, const char *name, const void *key)
+{
+	zip_stat_t st;
+
+	return part_stat(pkg, name, &st) && seen_with(key, &st);
+}
+
+void rg_package_remember(rg_package *pkg, const char *name, const void *key)
+{
+	zip_stat_t st;
+
+	if (part_stat(pkg, name, &st))
+		remember_with(key, &st);
+}
+
+int rg_package_contains(rg_package *pkg, const char *name, const char *const *needles, size_t n, int *found)
+{
+	zip_uint64_t total = 0;
+	zip_file_t *zf;
+	zip_stat_t st;
+	size_t keep = 0, i, longest = 0, have = 0;
+	zip_int64_t got;
+	char *buf;
+	int rc = 0;
+
+	*found = 0;
+	for (i = 0; i < n; i++)
+		if (strlen(needles[i]) > longest)
+			longest = strlen(needles[i]);
+	if (!longest || longest > 256)
+		return 0;
+	if (rg_package_seen(pkg, name, needles))
+		return 0;
+	if (!(zf = open_part(pkg, name, &st)))
+		return rg_error_code();
+	/* each chunk goes after the last longest-1 bytes of the one before, so a match across chunks is seen */
+	if (!(buf = malloc(CHUNK + longest))) {
+		zip_fclose(zf);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	while ((got = read_chunk(pkg, name, zf, &st, buf + keep, &total)) > 0) {
+		have = keep + (size_t)got;
+		for (i = 0; i < n && !*found; i++)
+			*found = find_bytes(buf, have, needles[i]);
+		if (*found)
+			break;
+		keep = have < longest - 1 ? have : longest - 1;
+		memmove(buf, buf + have - keep, keep);
+	}
+	if (got < 0)
+		rc = rg_error_code();
+	free(buf);
+	zip_fclose(zf);
+	if (!rc && !*found)
+		remember_with(needles, &st);
 	return rc;
 }
 

@@ -567,11 +567,12 @@ static int read_wordprocessing(rg_package *pkg, const rg_limits *lim, rg_builder
 		rels_free(&rels);
 		return RG_ENOMEM;
 	}
-	related_part(&rels, main_part, "styles", part, sizeof(part));
-	rc = part[0] ? rg_docx_read_styles(info, pkg, part, lim) : 0;
+	/* numbering first: whether styles matter for list markers depends on it */
 	related_part(&rels, main_part, "numbering", part, sizeof(part));
+	rc = part[0] ? rg_docx_read_numbering(info, pkg, part, lim) : 0;
+	related_part(&rels, main_part, "styles", part, sizeof(part));
 	if (!rc && part[0])
-		rc = rg_docx_read_numbering(info, pkg, part, lim);
+		rc = rg_docx_read_styles(info, pkg, part, lim);
 	dp.info = info;
 	if (!rc)
 		rc = read_part(&dp, main_part, b, body, nested ? NULL : &headers, nested ? NULL : &footers);

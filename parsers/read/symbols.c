@@ -88,6 +88,9 @@ static const sym_font *find_font(const char *font)
 
 int rg_symbol_font(const char *font)
 {
+	/* every run names fonts: most are not symbol fonts, so look at the first letter first */
+	if (!font || (*font != 'W' && *font != 'w' && *font != 'S' && *font != 's'))
+		return 0;
 	return find_font(font) != NULL;
 }
 
