@@ -315,8 +315,18 @@ static void docx_numbering_through_style(void)
 {
 	char *numbering = S("<w:abstractNum w:abstractNumId='5'>", lvl("0", "bullet", "\xEF\x81\xAF", "Wingdings"),
 		"</w:abstractNum><w:num w:numId='7'><w:abstractNumId w:val='5'/></w:num>");
-	const char *styles = "<w:style w:type='paragraph' w:styleId='Tick'><w:pPr><w:numPr><w:numId w:val='7'/></w:numPr></w:pPr></w:style>";
-	rg_doc *d = read_pkg(docx_with_numbering(S(
+	const char *styles = "<w:style w:type='character' w:styleId='SymbolChar'><w:name w:val='Symbol Char'/></w:style>"
+		"<w:style w:type='paragraph' w:styleId='Tick'><w:pPr><w:numPr><w:numId w:val='7'/></w:numPr></w:pPr></w:style>";
+	/* the same styles.xml first with a numbering that draws no box: what is remembered of
+	** it then must not hide its numbering from the next document */
+	char *plain_numbering = S("<w:abstractNum w:abstractNumId='5'>", lvl("0", "decimal", "%1.", NULL),
+		"</w:abstractNum><w:num w:numId='7'><w:abstractNumId w:val='5'/></w:num>");
+	rg_doc *d = read_pkg(docx_with_numbering(S("<w:p><w:pPr><w:pStyle w:val='Tick'/></w:pPr>", R("เลข"), "</w:p>"),
+		plain_numbering, styles));
+
+	CHECK_STR(ptext(BODY(d), 0), "เลข");
+	rg_doc_free(d);
+	d = read_pkg(docx_with_numbering(S(
 		"<w:p><w:pPr><w:pStyle w:val='Tick'/></w:pPr>", R("ตามสไตล์"), "</w:p>",
 		"<w:p><w:pPr><w:pStyle w:val='Tick'/><w:rPr><w:vanish/></w:rPr></w:pPr>", R("เครื่องหมายซ่อน"), "</w:p>"),
 		numbering, styles));

@@ -315,7 +315,6 @@ static int is_box_mark(unsigned u)
 	switch (u) {
 	case 0x2610: case 0x2611: case 0x2612: case 0x2713: case 0x2714: case 0x2717: case 0x2718:
 	case 0x2750: case 0x2751: case 0x2752: case 0x274F: case 0x25A1: case 0x25FB: case 0x2327:
-	case 0x221A:
 		return 1;
 	default:
 		return 0;
@@ -670,14 +669,13 @@ int rg_docx_read_styles(rg_docx_info *info, rg_package *pkg, const char *part, c
 	** a box); most styles.xml hold none of it and are not parsed at all */
 	static const char *const plain[] = { "vanish", "Wingdings", "Webdings", "Symbol" };
 	static const char *const with_lists[] = { "vanish", "Wingdings", "Webdings", "Symbol", "numPr" };
+	/* verdicts: nothing of use when no list level draws a box / when some do (numPr counts then) */
+	static const char no_use_plain[] = "styles that change no text", no_use_lists[] = "nor any list";
+	const void *verdict = info->markers ? (const void *)no_use_lists : (const void *)no_use_plain;
+	size_t before = info->nstyles;
 	int found = 0, rc;
 
-	if (!part || !rg_package_has(pkg, part))
-		return 0;
-	static const char of_no_use[] = "styles that change nothing here";
-	size_t before = info->nstyles;
-
-	if (rg_package_seen(pkg, part, of_no_use))
+	if (!part || !rg_package_has(pkg, part) || rg_package_seen(pkg, part, verdict))
 		return 0;
 	if (info->markers)
 		rc = rg_package_contains(pkg, part, with_lists, 5, &found);
@@ -686,11 +684,9 @@ int rg_docx_read_styles(rg_docx_info *info, rg_package *pkg, const char *part, c
 	if (rc || !found)
 		return rc;
 	rc = read_info(info, pkg, part, lim);
-	/* nothing the reader uses (the needles were in names or text): drop it, and remember */
-	if (!rc && !info->any_vanish && !info->any_font && !(info->markers && styles_number(info, before))) {
-		if (!info->markers)
-			rg_package_remember(pkg, part, of_no_use);
-	}
+	/* the needles were only in names or text: remember that this styles.xml changes nothing */
+	if (!rc && !info->any_vanish && !info->any_font && !(info->markers && styles_number(info, before)))
+		rg_package_remember(pkg, part, verdict);
 	return rc;
 }
 
@@ -700,7 +696,7 @@ int rg_docx_read_numbering(rg_docx_info *info, rg_package *pkg, const char *part
 	** numbering.xml changes nothing here and is not parsed */
 	static const char *const needles[] = { "Wingdings", "\xE2\x98\x90", "\xE2\x98\x91", "\xE2\x98\x92",
 		"\xE2\x9C\x93", "\xE2\x9C\x94", "\xE2\x9C\x97", "\xE2\x9C\x98", "\xE2\x9D\x8F", "\xE2\x9D\x90",
-		"\xE2\x9D\x91", "\xE2\x9D\x92", "\xE2\x96\xA1", "\xE2\x97\xBB", "\xE2\x8C\xA7", "\xE2\x88\x9A",
+		"\xE2\x9D\x91", "\xE2\x9D\x92", "\xE2\x96\xA1", "\xE2\x97\xBB", "\xE2\x8C\xA7",
 		"&#" /* a character reference may spell any of them */ };
 	static const char no_markers[] = "numbering without boxes";
 	int found = 0, rc;
