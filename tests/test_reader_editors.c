@@ -336,6 +336,39 @@ static void docx_numbering_through_style(void)
 	rg_doc_free(d);
 }
 
+/* ODF lists whose bullets are boxes (what LibreOffice makes of such a DOCX list): the first
+** paragraph of each item shows its box or tick; decorative bullets stay out. */
+static void odt_list_box_bullets(void)
+{
+	const char *fonts = "<style:font-face style:name='Wingdings1' svg:font-family='Wingdings' style:font-charset='x-symbol'/>";
+	const char *lists =
+		"<text:list-style style:name='L1'>"
+		"<text:list-level-style-bullet text:level='1' text:bullet-char='\xEF\x81\xAF'>"
+		"<style:text-properties style:font-name='Wingdings1'/></text:list-level-style-bullet>"
+		"<text:list-level-style-bullet text:level='2' text:bullet-char='\xE2\x9C\x93'/>"
+		"</text:list-style>"
+		"<text:list-style style:name='L2'><text:list-level-style-bullet text:level='1' text:bullet-char='\xE2\x80\xA2'/>"
+		"</text:list-style>";
+	rg_doc *d = read_pkg(make_odt_pkg(odt_content_xml(fonts, lists,
+		"<text:list text:style-name='L1'>"
+		"<text:list-item><text:p>รอ</text:p><text:p>ต่อในข้อเดิม</text:p></text:list-item>"
+		"<text:list-item><text:list><text:list-item><text:p>ชั้นสอง</text:p></text:list-item></text:list></text:list-item>"
+		"<text:list-header><text:p>หัวรายการ</text:p></text:list-header>"
+		"<text:list-item><text:p/></text:list-item>"
+		"</text:list>"
+		"<text:list text:style-name='L2'><text:list-item><text:p>จุดธรรมดา</text:p></text:list-item></text:list>"
+		"<text:p>นอกรายการ</text:p>"), NULL));
+
+	CHECK_STR(ptext(BODY(d), 0), "☐ รอ");
+	CHECK_STR(ptext(BODY(d), 1), "ต่อในข้อเดิม");
+	CHECK_STR(ptext(BODY(d), 2), "✓ ชั้นสอง");
+	CHECK_STR(ptext(BODY(d), 3), "หัวรายการ");
+	CHECK_STR(ptext(BODY(d), 4), "☐");
+	CHECK_STR(ptext(BODY(d), 5), "จุดธรรมดา");
+	CHECK_STR(ptext(BODY(d), 6), "นอกรายการ");
+	rg_doc_free(d);
+}
+
 /* LibreOffice form controls: draw:control bound to a form:checkbox (current-state) in office:forms;
 ** a radio button by current-selected; a text field shows its value. */
 static void odt_form_controls(void)
@@ -1076,7 +1109,7 @@ static const test_case cases[] = {
 	T(docx_ruby_reading_left_out), T(docx_vanish_through_styles), T(docx_symbol_font_through_style),
 	T(odt_hidden_sections), T(odt_condition_user_fields), T(odt_hidden_paragraph_text_conditional),
 	T(docx_checkbox_content_wins), T(docx_checkbox_custom_states), T(docx_numbering_box_markers),
-	T(docx_numbering_through_style), T(odt_form_controls), T(nested_cell_text_once), T(grid_disagrees_with_rows),
+	T(docx_numbering_through_style), T(odt_list_box_bullets), T(odt_form_controls), T(nested_cell_text_once), T(grid_disagrees_with_rows),
 	T(altchunk_html_in_place), T(altchunk_in_cell), T(altchunk_docx_and_text), T(altchunk_mht),
 	T(altchunk_not_read_warns), T(altchunk_nested_limit), T(zip_backslash_names), T(templates_and_macro_packages),
 	T(flat_odf), T(html_page_file), T(legacy_detect_ole), T(legacy_without_libreoffice), T(convert_single_file),

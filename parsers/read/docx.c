@@ -308,19 +308,6 @@ static const docx_level *list_level(const rg_docx_info *info, int num_id, int il
 	return info->abstracts[n->abstract].lvl[ilvl].defined ? &info->abstracts[n->abstract].lvl[ilvl] : NULL;
 }
 
-/* The marks a list marker may draw that say something (a box, a tick, a
-** cross); bullets (•, ■, ➢ ...) are decoration and stay out of the text. */
-static int is_box_mark(unsigned u)
-{
-	switch (u) {
-	case 0x2610: case 0x2611: case 0x2612: case 0x2713: case 0x2714: case 0x2717: case 0x2718:
-	case 0x2750: case 0x2751: case 0x2752: case 0x274F: case 0x25A1: case 0x25FB: case 0x2327:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 typedef struct {
 	rg_xml_state xml;
 	rg_docx_info *info;
@@ -401,7 +388,7 @@ static void level_end(info_ctx *c)
 	u = c->lvl_font[0] ? rg_symbol_map(c->lvl_font, cp) : 0;
 	if (!u)
 		u = cp;
-	if (is_box_mark(u)) {
+	if (rg_symbol_is_box(u)) {
 		l->marker = u;
 		c->info->markers++;
 	}

@@ -39,8 +39,15 @@ enum {
 	E_STYLE, E_TEXT_PROPS, E_PARA_PROPS, E_TABLE_PROPS, E_FONT_FACE, E_HEADER_FOOTER,
 	E_TEXTBOX, E_CONTENT_CONTROL, E_MASTER_STYLES, E_FIELDMARK, E_FIELD_PARAM,
 	E_SECTION, E_HIDDEN_PARA, E_HIDDEN_TEXT, E_USER_FIELD, E_FORMS, E_FORM_CONTROL, E_DRAW_CONTROL,
-	E_DOCUMENT
+	E_DOCUMENT, E_LIST_STYLE, E_LIST_LEVEL_BULLET, E_LIST, E_LIST_ITEM
 };
+
+#define LIST_LEVELS 10
+
+/* A list style (text:list-style): the box or tick each level's bullet draws, or 0. */
+typedef struct {
+	unsigned marker[LIST_LEVELS];
+} list_style;
 
 /* A form control of office:forms, shown where a draw:control names it. */
 typedef struct {
@@ -69,7 +76,7 @@ typedef struct {
 
 enum { ACT_PARA = 1, ACT_TABLE = 2, ACT_ROW = 4, ACT_CELL = 8, ACT_TEXTBOX = 16, ACT_NOTE = 32,
 	ACT_FONT = 64, ACT_HIDDEN = 128, ACT_HEADER_ROWS = 256, ACT_PART = 512, ACT_STYLE = 1024,
-	ACT_BODY = 2048, ACT_FORMS = 4096 };
+	ACT_BODY = 2048, ACT_FORMS = 4096, ACT_LIST = 8192, ACT_LIST_STYLE = 16384, ACT_LIST_LEVEL = 32768 };
 
 typedef struct {
 	int id;
@@ -112,6 +119,16 @@ struct rg_odt {
 	user_field *fields;
 	size_t nfields, capfields;
 	rg_strmap field_index;    /* user field name -> index */
+	list_style *lists;        /* list styles whose bullets draw boxes */
+	size_t nlists, caplists;
+	rg_strmap list_index;     /* list style name -> index */
+	int cur_list_style;       /* the text:list-style being read, or -1 */
+	int cur_list_level;       /* its level being read (0-based), or -1 */
+	unsigned level_char;      /* that level's bullet character */
+	const char *level_font;   /* and its symbol font, if any */
+	int list_depth;           /* text:list elements open in the body */
+	int list_of_depth[LIST_LEVELS + 1];   /* the list style at each depth, -1 none */
+	int item_marker;          /* the next paragraph starts a list item: its marker, or 0 */
 };
 
 static int ns_of(const char *uri)
@@ -192,6 +209,14 @@ static int lookup_id(const char *l, const char *uri)
 			return E_USER_FIELD;
 		if (!strcmp(l, "user-field-decls"))
 			return E_OTHER;
+		if (!strcmp(l, "list-style"))
+			return E_LIST_STYLE;
+		if (!strcmp(l, "list-level-style-bullet"))
+			return E_LIST_LEVEL_BULLET;
+		if (!strcmp(l, "list"))
+			return E_LIST;
+		if (!strcmp(l, "list-item"))
+			return E_LIST_ITEM;
 		if (!strcmp(l, "tracked-changes") || !strcmp(l, "note-citation") || !strcmp(l, "number")
 		    || !strcmp(l, "sequence-decls") || !strcmp(l, "variable-decls")
 		    || !strcmp(l, "dde-connection-decls")
@@ -389,6 +414,28 @@ static void text_props(rg_odt *o, const xmlChar **attrs, int n)
 	char v[256], display[16];
 	size_t k;
 
+	if (o->cur_list_level >= 0) {
+		/* a bullet's font: its character means that font's glyph */
+		for (k = 0; k < sizeof(font_attrs) / sizeof(font_attrs[0]); k++) {
+			const char *family;
+			if (!rg_xml_attr(attrs, n, font_attrs[k], v, sizeof(v)))
+				continue;
+			family = k < 3 ? face_family(o, v) : NULL;
+			if (!family) {
+				size_t len = strlen(v);
+				if (len >= 2 && (v[0] == '\'' || v[0] == '"')) {
+					v[len - 1] = '\0';
+					memmove(v, v + 1, len - 1);
+				}
+				family = v;
+			}
+			if ((family = rg_symbol_font_name(family))) {
+				o->level_font = family;
+				break;
+			}
+		}
+		return;
+	}
 	if (o->cur_style < 0)
 		return;
 	s = &o->styles[o->cur_style];
@@ -578,6 +625,66 @@ static void form_control_decl(rg_odt *o, const xmlChar *local, const xmlChar **a
 	o->ncontrols++;
 }
 
+/* ---- list styles: bullets that draw boxes ------------------------------------------------ */
+
+static int count_attr(const xmlChar **attrs, int n, const char *name, int absent, int cap);
+
+static void list_style_begin(rg_odt *o, const xmlChar **attrs, int n)
+{
+	char name[256];
+	int i;
+
+	o->cur_list_style = -1;
+	if (!rg_xml_attr(attrs, n, "name", name, sizeof(name)) || o->nlists >= MAX_DECLS)
+		return;
+	if ((i = rg_strmap_get(&o->list_index, name, strlen(name))) < 0) {
+		if (o->nlists == o->caplists) {
+			size_t ncap = o->caplists ? o->caplists * 2 : 8;
+			list_style *p = realloc(o->lists, ncap * sizeof(*p));
+			if (!p) {
+				oom(o);
+				return;
+			}
+			o->lists = p;
+			o->caplists = ncap;
+		}
+		i = (int)o->nlists;
+		if (rg_strmap_put(&o->list_index, name, strlen(name), i)) {
+			oom(o);
+			return;
+		}
+		o->nlists++;
+	}
+	memset(&o->lists[i], 0, sizeof(list_style));
+	o->cur_list_style = i;
+}
+
+static void list_level_begin(rg_odt *o, const xmlChar **attrs, int n)
+{
+	char v[32];
+	unsigned cp = 0;
+
+	o->cur_list_level = -1;
+	if (o->cur_list_style < 0)
+		return;
+	o->cur_list_level = count_attr(attrs, n, "level", 1, LIST_LEVELS) - 1;
+	if (rg_xml_attr(attrs, n, "bullet-char", v, sizeof(v)) && v[0])
+		rg_utf8_decode(v, strlen(v), &cp);
+	o->level_char = cp;
+	o->level_font = NULL;
+}
+
+static void list_level_end(rg_odt *o)
+{
+	unsigned u = o->level_font ? rg_symbol_map(o->level_font, o->level_char) : 0;
+
+	if (!u)
+		u = o->level_char;
+	if (o->cur_list_style >= 0 && o->cur_list_level >= 0 && rg_symbol_is_box(u))
+		o->lists[o->cur_list_style].marker[o->cur_list_level] = u;
+	o->cur_list_level = -1;
+}
+
 /* ---- text ---------------------------------------------------------------------------- */
 
 static int can_emit(const rg_odt *o)
@@ -675,6 +782,16 @@ static void para_begin(rg_odt *o, elem *e, const xmlChar **attrs, int n)
 	if (s && style_hidden(o, s)) {
 		o->hidden++;
 		e->act |= ACT_HIDDEN;
+	}
+	/* the first paragraph of a list item shows its bullet: a box or a tick is text (a
+	** trailing space, when nothing follows, goes like any collapsed space) */
+	if (o->item_marker) {
+		if (can_emit(o)) {
+			emit_cp(o, o->item_marker);
+			rg_build_text(o->b, " ", 1);
+			o->last_collapsed = 1;
+		}
+		o->item_marker = 0;
 	}
 }
 
@@ -800,6 +917,37 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 		break;
 	case E_USER_FIELD:
 		user_field_decl(o, attrs, nattrs);
+		break;
+	case E_LIST_STYLE:
+		list_style_begin(o, attrs, nattrs);
+		e->act |= ACT_LIST_STYLE;
+		break;
+	case E_LIST_LEVEL_BULLET:
+		list_level_begin(o, attrs, nattrs);
+		e->act |= ACT_LIST_LEVEL;
+		break;
+	case E_LIST: {
+		char name[256];
+		int style;
+		if (!o->in_text)
+			break;
+		style = rg_xml_attr(attrs, nattrs, "style-name", name, sizeof(name))
+			? rg_strmap_get(&o->list_index, name, strlen(name))
+			: o->list_depth > 0 && o->list_depth <= LIST_LEVELS ? o->list_of_depth[o->list_depth] : -1;
+		o->list_depth++;
+		if (o->list_depth <= LIST_LEVELS)
+			o->list_of_depth[o->list_depth] = style;
+		o->item_marker = 0;   /* an item opening with a nested list shows no bullet of its own */
+		e->act |= ACT_LIST;
+		break;
+	}
+	case E_LIST_ITEM:
+		o->item_marker = 0;
+		if (o->in_text && o->list_depth >= 1 && o->list_depth <= LIST_LEVELS) {
+			int st = o->list_of_depth[o->list_depth];
+			if (st >= 0)
+				o->item_marker = o->lists[st].marker[o->list_depth - 1];
+		}
 		break;
 	case E_FORMS:
 		o->in_forms++;
@@ -1007,6 +1155,14 @@ static void end_element(void *ctx, const xmlChar *local, const xmlChar *prefix, 
 		o->cur_style = -1;
 	if (e->act & ACT_FORMS)
 		o->in_forms--;
+	if (e->act & ACT_LIST_LEVEL)
+		list_level_end(o);
+	if (e->act & ACT_LIST_STYLE)
+		o->cur_list_style = -1;
+	if (e->act & ACT_LIST) {
+		o->list_depth--;
+		o->item_marker = 0;
+	}
 	o->depth--;
 	if (b->err)
 		rg_xml_stop(&o->xml, b->err);
@@ -1024,6 +1180,7 @@ rg_odt *rg_odt_new(rg_builder *b)
 	}
 	o->b = b;
 	o->cur_style = -1;
+	o->cur_list_style = o->cur_list_level = -1;
 	return o;
 }
 
@@ -1052,6 +1209,8 @@ void rg_odt_free(rg_odt *o)
 		free(o->fields[i].str);
 	free(o->fields);
 	rg_strmap_free(&o->field_index);
+	free(o->lists);
+	rg_strmap_free(&o->list_index);
 	free(o);
 }
 
@@ -1074,6 +1233,8 @@ static int read_part(rg_odt *o, rg_package *pkg, const char *part, const char *x
 	o->in_styles = styles == 1;
 	o->flat = styles == 2;
 	o->in_forms = 0;
+	o->list_depth = 0;
+	o->item_marker = 0;
 	memset(o->cache, 0, sizeof(o->cache));
 	if (dest)
 		rg_build_part_begin(o->b, dest);

@@ -94,6 +94,13 @@ int rg_symbol_font(const char *font)
 	return find_font(font) != NULL;
 }
 
+const char *rg_symbol_font_name(const char *font)
+{
+	const sym_font *f = rg_symbol_font(font) ? find_font(font) : NULL;
+
+	return f ? f->font : NULL;
+}
+
 unsigned rg_symbol_map(const char *font, unsigned code)
 {
 	const sym_font *f = find_font(font);
@@ -121,4 +128,15 @@ unsigned rg_symbol_map(const char *font, unsigned code)
 	if (f->ascii_passes && c >= 0x20 && c < 0x7F)
 		return c;
 	return 0;
+}
+
+int rg_symbol_is_box(unsigned u)
+{
+	switch (u) {
+	case 0x2610: case 0x2611: case 0x2612: case 0x2713: case 0x2714: case 0x2717: case 0x2718:
+	case 0x2750: case 0x2751: case 0x2752: case 0x274F: case 0x25A1: case 0x25FB: case 0x2327:
+		return 1;
+	default:
+		return 0;
+	}
 }
