@@ -1782,8 +1782,11 @@ static rg_buf docx_with_chunk(const char *body, const char *target, const char *
 	zw_add(&z, "_rels/.rels", root_rels, strlen(root_rels), 1);
 	zw_add(&z, "word/document.xml", xml, strlen(xml), 1);
 	zw_add(&z, "word/_rels/document.xml.rels", rels, strlen(rels), 1);
-	if (data)
-		zw_add(&z, cat3("word/", target, ""), data, len, compress);
+	if (data) {
+		char *name = cat3("word/", target, "");
+		zw_add(&z, name, data, len, compress);
+		free(name);
+	}
 	zw_finish(&z, &out);
 	free(xml);
 	return out;

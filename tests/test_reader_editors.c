@@ -928,6 +928,18 @@ static int log_starts(void)
 	return n;
 }
 
+/* Remove the stand-in's directory (each case runs in its own process). */
+static void fake_cleanup(void)
+{
+	char cmd[320];
+
+	if (fake_dir[0] && !strncmp(fake_dir, "/tmp/rg-fake-soffice-", 21)) {
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fake_dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "  could not remove %s\n", fake_dir);
+	}
+}
+
 /* Set up the stand-in; returns its path. */
 static const char *fake_setup(void)
 {
@@ -984,6 +996,7 @@ static void convert_single_file(void)
 	CHECK_FAILS(rc, d);
 	CHECK(msg_has("LibreOffice could not convert"));
 	unsetenv("RAINGAN_SOFFICE");
+	fake_cleanup();
 }
 
 /* The batch API: many files per start; a file that hangs is given up after the time limit,
@@ -1067,6 +1080,7 @@ static void convert_batch_time_limit(void)
 	CHECK_INT(ok, 2);
 	CHECK_INT(failed, 2);
 	rg_converted_free(c);
+	fake_cleanup();
 }
 
 /* Conversions on several threads at once: each has its own work and profile directory. */
@@ -1100,6 +1114,7 @@ static void convert_parallel(void)
 	}
 	CHECK_INT(log_starts(), 9);
 	unsetenv("RAINGAN_SOFFICE");
+	fake_cleanup();
 }
 
 /* ================================================================== */

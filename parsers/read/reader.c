@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "../core/error.h"
 #include "../core/strmap.h"
@@ -892,6 +893,14 @@ int rg_read_file(const char *path, const rg_limits *lim, rg_doc **out)
 	if (!looks_not_zip(head, n)) {
 		fclose(f);
 		return rc;
+	}
+	{
+		struct stat st;
+		if (!fstat(fileno(f), &st) && (unsigned long long)st.st_size > lim->max_part_size) {
+			fclose(f);
+			return rg_error_set(RG_ELIMIT, "a file of %llu bytes that is not a zip package, more than the "
+				"limit of %zu (--max-part-size)", (unsigned long long)st.st_size, lim->max_part_size);
+		}
 	}
 	rg_buf_put(&data, (const char *)head, n);
 	while (n == sizeof(head) || !feof(f)) {
