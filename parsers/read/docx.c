@@ -385,7 +385,12 @@ static void level_end(info_ctx *c)
 	k = rg_utf8_decode(t, n, &cp);
 	if ((size_t)k != n)
 		return;    /* one character only: "☐", or "\\uF06F" in Wingdings */
-	u = c->lvl_font[0] ? rg_symbol_map(c->lvl_font, cp) : 0;
+	/* in a symbol font, the private-use form only (as Word and LibreOffice write a symbol
+	** bullet): a plain letter is what the numbering.xml scan looks for, so it would be read
+	** here only some of the time */
+	u = c->lvl_font[0] && cp >= 0xF000 ? rg_symbol_map(c->lvl_font, cp) : 0;
+	if (!u && c->lvl_font[0] && cp < 0x100)
+		return;
 	if (!u)
 		u = cp;
 	if (rg_symbol_is_box(u)) {
@@ -679,11 +684,18 @@ int rg_docx_read_styles(rg_docx_info *info, rg_package *pkg, const char *part, c
 
 int rg_docx_read_numbering(rg_docx_info *info, rg_package *pkg, const char *part, const rg_limits *lim)
 {
-	/* a list level can only draw a box in Wingdings or as a box character: without either
-	** numbering.xml changes nothing here and is not parsed */
-	static const char *const needles[] = { "Wingdings", "\xE2\x98\x90", "\xE2\x98\x91", "\xE2\x98\x92",
-		"\xE2\x9C\x93", "\xE2\x9C\x94", "\xE2\x9C\x97", "\xE2\x9C\x98", "\xE2\x9D\x8F", "\xE2\x9D\x90",
-		"\xE2\x9D\x91", "\xE2\x9D\x92", "\xE2\x96\xA1", "\xE2\x97\xBB", "\xE2\x8C\xA7",
+	/* a list level draws a box as a box character, or as a box of a symbol font in the
+	** private-use form Word and LibreOffice write (U+F0xx); without any, numbering.xml
+	** changes nothing here and is not parsed (the common Wingdings square bullet
+	** U+F0A7 does not count) */
+	static const char *const needles[] = {
+		"\xE2\x98\x90", "\xE2\x98\x91", "\xE2\x98\x92", "\xE2\x9C\x93", "\xE2\x9C\x94", "\xE2\x9C\x97",
+		"\xE2\x9C\x98", "\xE2\x9D\x8F", "\xE2\x9D\x90", "\xE2\x9D\x91", "\xE2\x9D\x92", "\xE2\x96\xA1",
+		"\xE2\x97\xBB", "\xE2\x8C\xA7",                                   /* ☐☑☒✓✔✗✘❏❐❑❒□◻⌧ */
+		"\xEF\x81\xAF", "\xEF\x81\xB1", "\xEF\x81\xB2", "\xEF\x82\xA8", "\xEF\x83\xBB", "\xEF\x83\xBC",
+		"\xEF\x83\xBD", "\xEF\x83\xBE",                                   /* Wingdings o q r ¨ û ü ý þ */
+		"\xEF\x81\x8F", "\xEF\x81\x90", "\xEF\x81\x91", "\xEF\x81\x92", "\xEF\x81\x93", "\xEF\x81\x94",
+		"\xEF\x82\xA3",                                                     /* Wingdings 2 O-T, £ */
 		"&#" /* a character reference may spell any of them */ };
 	static const char no_markers[] = "numbering without boxes";
 	int found = 0, rc;

@@ -321,17 +321,29 @@ int rg_package_read(rg_package *pkg, const char *name, size_t max, rg_buf *out)
 	return rc;
 }
 
-/* A needle in the bytes: memchr (vectorized) for its first byte, then a compare; much
-** cheaper than memmem when that byte is not frequent. */
-static int find_bytes(const char *buf, size_t len, const char *needle)
+/* Any of the needles in the bytes: one memchr (vectorized) pass per distinct first
+** byte, comparing the needles that start with it at each hit; much cheaper than
+** memmem per needle when those bytes are not frequent. */
+static int find_any(const char *buf, size_t len, const char *const *needles, size_t n)
 {
-	size_t k = strlen(needle);
-	const char *p = buf, *end = buf + len;
+	unsigned char done[256];
+	size_t i, k;
 
-	while (p + k <= end && (p = memchr(p, needle[0], (size_t)(end - p - (ptrdiff_t)k + 1)))) {
-		if (!memcmp(p, needle, k))
-			return 1;
-		p++;
+	memset(done, 0, sizeof(done));
+	for (i = 0; i < n; i++) {
+		unsigned char first = (unsigned char)needles[i][0];
+		const char *p = buf, *end = buf + len;
+		if (done[first])
+			continue;
+		done[first] = 1;
+		while (p < end && (p = memchr(p, first, (size_t)(end - p)))) {
+			for (k = i; k < n; k++) {
+				size_t nl = strlen(needles[k]);
+				if ((unsigned char)needles[k][0] == first && (size_t)(end - p) >= nl && !memcmp(p, needles[k], nl))
+					return 1;
+			}
+			p++;
+		}
 	}
 	return 0;
 }
@@ -436,8 +448,7 @@ int rg_package_contains(rg_package *pkg, const char *name, const char *const *ne
 	}
 	while ((got = read_chunk(pkg, name, zf, &st, buf + keep, &total)) > 0) {
 		have = keep + (size_t)got;
-		for (i = 0; i < n && !*found; i++)
-			*found = find_bytes(buf, have, needles[i]);
+		*found = find_any(buf, have, needles, n);
 		if (*found)
 			break;
 		keep = have < longest - 1 ? have : longest - 1;
