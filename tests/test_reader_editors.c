@@ -287,7 +287,8 @@ static void docx_numbering_box_markers(void)
 {
 	char *numbering = S(
 		"<w:abstractNum w:abstractNumId='0'>", lvl("0", "bullet", "\xEF\x81\xAF", "Wingdings"),
-		lvl("1", "bullet", "\xEF\x83\xBE", "Wingdings"), lvl("2", "bullet", "o", "Wingdings"), "</w:abstractNum>",
+		lvl("1", "bullet", "\xEF\x83\xBE", "Wingdings"), lvl("2", "bullet", "o", "Wingdings"),
+		lvl("3", "bullet", "\xEF\x83\xBC", "Wingdings"), lvl("4", "bullet", "\xEF\x81\xB1", "Wingdings"), "</w:abstractNum>",
 		"<w:abstractNum w:abstractNumId='1'>", lvl("0", "bullet", "\xEF\x82\xB7", "Symbol"),
 		lvl("1", "decimal", "%2.", NULL), lvl("2", "bullet", "\xE2\x98\x90", "Segoe UI Symbol"), "</w:abstractNum>",
 		"<w:num w:numId='1'><w:abstractNumId w:val='0'/></w:num>",
@@ -297,7 +298,8 @@ static void docx_numbering_box_markers(void)
 	rg_doc *d = read_pkg(docx_with_numbering(S(
 		numbered("1", "0", "รอรายงาน"), numbered("1", "1", "เสร็จ"), numbered("1", "2", "ตัวโอ"),
 		numbered("2", "0", "จุด"), numbered("2", "1", "เลข"), numbered("2", "2", "กล่องยูนิโค้ด"),
-		numbered("3", "0", "แทนที่"), numbered("1", "0", ""), numbered("0", "0", "ไม่มีรายการ")), numbering, NULL));
+		numbered("3", "0", "แทนที่"), numbered("1", "0", ""), numbered("0", "0", "ไม่มีรายการ"),
+		numbered("1", "3", "ติ๊กประดับ"), numbered("1", "4", "กล่องเงา")), numbering, NULL));
 
 	CHECK_STR(ptext(BODY(d), 0), "☐ รอรายงาน");
 	CHECK_STR(ptext(BODY(d), 1), "☑ เสร็จ");
@@ -308,6 +310,8 @@ static void docx_numbering_box_markers(void)
 	CHECK_STR(ptext(BODY(d), 6), "☑ แทนที่");
 	CHECK_STR(ptext(BODY(d), 7), "☐");             /* an empty list paragraph shows its box */
 	CHECK_STR(ptext(BODY(d), 8), "ไม่มีรายการ");   /* numId 0: no numbering */
+	CHECK_STR(ptext(BODY(d), 9), "ติ๊กประดับ");    /* Wingdings ✓ and ❑: bullets of Word's library */
+	CHECK_STR(ptext(BODY(d), 10), "กล่องเงา");
 	rg_doc_free(d);
 }
 
@@ -338,7 +342,7 @@ static void docx_numbering_through_style(void)
 }
 
 /* ODF lists whose bullets are boxes (what LibreOffice makes of such a DOCX list): the first
-** paragraph of each item shows its box or tick; decorative bullets stay out. */
+** paragraph of each item shows its box; bullets (•, a Wingdings ✓) stay out. */
 static void odt_list_box_bullets(void)
 {
 	const char *fonts = "<style:font-face style:name='Wingdings1' svg:font-family='Wingdings' style:font-charset='x-symbol'/>";
@@ -346,8 +350,10 @@ static void odt_list_box_bullets(void)
 		"<text:list-style style:name='L1'>"
 		"<text:list-level-style-bullet text:level='1' text:bullet-char='\xEF\x81\xAF'>"
 		"<style:text-properties style:font-name='Wingdings1'/></text:list-level-style-bullet>"
-		"<text:list-level-style-bullet text:level='2' text:bullet-char='\xE2\x9C\x93'/>"
+		"<text:list-level-style-bullet text:level='2' text:bullet-char='\xE2\x98\x92'/>"
 		"</text:list-style>"
+		"<text:list-style style:name='L3'><text:list-level-style-bullet text:level='1' text:bullet-char='\xEF\x83\xBC'>"
+		"<style:text-properties style:font-name='Wingdings1'/></text:list-level-style-bullet></text:list-style>"
 		"<text:list-style style:name='L2'><text:list-level-style-bullet text:level='1' text:bullet-char='\xE2\x80\xA2'/>"
 		"</text:list-style>";
 	rg_doc *d = read_pkg(make_odt_pkg(odt_content_xml(fonts, lists,
@@ -358,15 +364,17 @@ static void odt_list_box_bullets(void)
 		"<text:list-item><text:p/></text:list-item>"
 		"</text:list>"
 		"<text:list text:style-name='L2'><text:list-item><text:p>จุดธรรมดา</text:p></text:list-item></text:list>"
+		"<text:list text:style-name='L3'><text:list-item><text:p>ติ๊กประดับ</text:p></text:list-item></text:list>"
 		"<text:p>นอกรายการ</text:p>"), NULL));
 
 	CHECK_STR(ptext(BODY(d), 0), "☐ รอ");
 	CHECK_STR(ptext(BODY(d), 1), "ต่อในข้อเดิม");
-	CHECK_STR(ptext(BODY(d), 2), "✓ ชั้นสอง");
+	CHECK_STR(ptext(BODY(d), 2), "☒ ชั้นสอง");
 	CHECK_STR(ptext(BODY(d), 3), "หัวรายการ");
 	CHECK_STR(ptext(BODY(d), 4), "☐");
 	CHECK_STR(ptext(BODY(d), 5), "จุดธรรมดา");
-	CHECK_STR(ptext(BODY(d), 6), "นอกรายการ");
+	CHECK_STR(ptext(BODY(d), 6), "ติ๊กประดับ");   /* a Wingdings ✓ bullet is decoration */
+	CHECK_STR(ptext(BODY(d), 7), "นอกรายการ");
 	rg_doc_free(d);
 }
 

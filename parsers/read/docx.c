@@ -689,13 +689,11 @@ int rg_docx_read_numbering(rg_docx_info *info, rg_package *pkg, const char *part
 	** changes nothing here and is not parsed (the common Wingdings square bullet
 	** U+F0A7 does not count) */
 	static const char *const needles[] = {
-		"\xE2\x98\x90", "\xE2\x98\x91", "\xE2\x98\x92", "\xE2\x9C\x93", "\xE2\x9C\x94", "\xE2\x9C\x97",
-		"\xE2\x9C\x98", "\xE2\x9D\x8F", "\xE2\x9D\x90", "\xE2\x9D\x91", "\xE2\x9D\x92", "\xE2\x96\xA1",
-		"\xE2\x97\xBB", "\xE2\x8C\xA7",                                   /* ☐☑☒✓✔✗✘❏❐❑❒□◻⌧ */
-		"\xEF\x81\xAF", "\xEF\x81\xB1", "\xEF\x81\xB2", "\xEF\x82\xA8", "\xEF\x83\xBB", "\xEF\x83\xBC",
-		"\xEF\x83\xBD", "\xEF\x83\xBE",                                   /* Wingdings o q r ¨ û ü ý þ */
-		"\xEF\x81\x8F", "\xEF\x81\x90", "\xEF\x81\x91", "\xEF\x81\x92", "\xEF\x81\x93", "\xEF\x81\x94",
-		"\xEF\x82\xA3",                                                     /* Wingdings 2 O-T, £ */
+		"\xE2\x98\x90", "\xE2\x98\x91", "\xE2\x98\x92", "\xE2\x96\xA1", "\xE2\x97\xBB", "\xE2\x8C\xA7",
+		/* ☐ ☑ ☒ □ ◻ ⌧ */
+		"\xEF\x81\xAF", "\xEF\x82\xA8", "\xEF\x83\xBD", "\xEF\x83\xBE",   /* Wingdings o ¨ ý þ */
+		"\xEF\x81\x91", "\xEF\x81\x92", "\xEF\x81\x93", "\xEF\x81\x94", "\xEF\x82\xA3",
+		/* Wingdings 2 Q R S T £ */
 		"&#" /* a character reference may spell any of them */ };
 	static const char no_markers[] = "numbering without boxes";
 	int found = 0, rc;

@@ -133,8 +133,7 @@ unsigned rg_symbol_map(const char *font, unsigned code)
 int rg_symbol_is_box(unsigned u)
 {
 	switch (u) {
-	case 0x2610: case 0x2611: case 0x2612: case 0x2713: case 0x2714: case 0x2717: case 0x2718:
-	case 0x2750: case 0x2751: case 0x2752: case 0x274F: case 0x25A1: case 0x25FB: case 0x2327:
+	case 0x2610: case 0x2611: case 0x2612: case 0x25A1: case 0x25FB: case 0x2327:
 		return 1;
 	default:
 		return 0;

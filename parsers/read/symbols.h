@@ -18,8 +18,9 @@ const char *rg_symbol_font_name(const char *font);
 /* The Unicode character for (font, code), code being F0xx or 00xx; 0 when unknown. */
 unsigned rg_symbol_map(const char *font, unsigned code);
 
-/* Whether a list marker drawing this character says something (a box, a tick,
-** a cross: ☐ ☑ ☒ ✓ ✔ ✗ ✘ ❏ ❐ ❑ ❒ □ ◻ ⌧), as opposed to a decorative bullet. */
+/* Whether a list marker drawing this character is a check box (☐ ☑ ☒ □ ◻ ⌧),
+** as opposed to a bullet: ticks and shadowed boxes (✓ ✔ ❑ ❒), which Word's
+** bullet library offers as decoration, are bullets. */
 int rg_symbol_is_box(unsigned u);
 
 #endif
