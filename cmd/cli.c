@@ -13,6 +13,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/json.h"
+#include "read/convert.h"
 #include "ingest/ingest.h"
 #include "ingest/pool.h"
 
@@ -109,6 +110,10 @@ int cli_files_begin(const cli_command *c, int argc, char **argv, cli_opts *o, rg
 		cli_help(c, stderr);
 		r = -1;
 	}
+	/* every .doc/.rtf given is converted in one LibreOffice start (read/convert.h);
+	** a file that cannot be converted keeps its error for when it is read */
+	if (!r && !rg_convert_batch((const char *const *)o->args, (size_t)o->n_args, NULL, &o->converted))
+		o->lim.converted = o->converted;
 	if (!r && parser && rg_parser_new(parser, o->rules, &o->lim)) {
 		fprintf(stderr, "raingan: cannot load the rules: %s\n", rg_error_message());
 		r = -1;

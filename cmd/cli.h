@@ -68,6 +68,7 @@ typedef struct {
 	int bom;
 	char **args;             /* the operands, in order ("-" among them) */
 	int n_args;
+	struct rg_converted *converted;  /* .doc/.rtf operands converted ahead (cli_files_begin) */
 } cli_opts;
 
 /* Parse argv (argv[0] the command's name) for command c into o.  Returns 0,

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ingest/pool.h"
+#include "read/convert.h"
 
 typedef int (*setter)(cli_opts *o, const char *v, const char *cmd);
 
@@ -453,6 +454,9 @@ int cli_parse(const cli_command *c, int argc, char **argv, cli_opts *o)
 
 void cli_opts_free(cli_opts *o)
 {
+	rg_converted_free(o->converted);
+	o->converted = NULL;
+	o->lim.converted = NULL;
 	free(o->args);
 	o->args = NULL;
 	o->n_args = 0;

@@ -104,7 +104,8 @@ int rg_spelling_load(const char *path, rg_spelling **out)
 		rg_spelling_free(sp);
 		return rc;
 	}
-	qsort(sp->v, sp->n, sizeof(*sp->v), variant_longer_first);
+	if (sp->n)
+		qsort(sp->v, sp->n, sizeof(*sp->v), variant_longer_first);
 	*out = sp;
 	return RG_OK;
 }
@@ -678,7 +679,8 @@ int rg_match_names(const char *const *a, size_t na, const char *const *b, size_t
 		all[n_all++] = (keyed){ ka[i], i };
 	for (i = 0; i < nb; i++)
 		all[n_all++] = (keyed){ kb[i], na + i };
-	qsort(all, n_all, sizeof(*all), keyed_cmp);
+	if (n_all)
+		qsort(all, n_all, sizeof(*all), keyed_cmp);
 	for (i = 0; i < n_all; i = j) {
 		size_t cnt_a = 0, cnt_b = 0, k;
 		for (j = i; j < n_all && !strcmp(all[j].key, all[i].key); j++) {
@@ -795,8 +797,10 @@ int rg_match_names(const char *const *a, size_t na, const char *const *b, size_t
 	for (i = 0; i < nb; i++)
 		if (!used_b[i])
 			out->only_b[out->n_only_b++] = i;
-	qsort(out->pairs, out->n_pairs, sizeof(*out->pairs), pair_cmp);
-	qsort(out->ambiguous, out->n_ambiguous, sizeof(*out->ambiguous), ambiguity_cmp);
+	if (out->n_pairs)
+		qsort(out->pairs, out->n_pairs, sizeof(*out->pairs), pair_cmp);
+	if (out->n_ambiguous)
+		qsort(out->ambiguous, out->n_ambiguous, sizeof(*out->ambiguous), ambiguity_cmp);
 	goto done;
 
 oom:

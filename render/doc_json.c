@@ -6,6 +6,10 @@
 ** {"type": "paragraph", "text": ...} or a table {"type": "table",
 ** "header_rows": N, "rows": [[cell, ...], ...]}; a cell is {"text", "colspan",
 ** "rowspan"} (plus "body" when it holds a nested table) or {"covered_by": [r, c]}.
+** The "text" of a cell holding a nested table has all of it, each piece once
+** and in order (rg_cell_full_text: the table's rows as tab-separated lines).
+** "format" is what the file was (docx, odt, fodt, doc, rtf); "warnings"
+** ([{"code", "message"}, ...]) comes last, only when the reader has some.
 */
 #include "render.h"
 
@@ -29,7 +33,16 @@ static void table(rg_json *j, const rg_table *t)
 			rg_json_object_begin(j);
 			if (cell->text) {
 				rg_json_key(j, "text");
-				rg_json_string(j, cell->text);
+				if (cell->body.len) {
+					rg_buf full = RG_BUF_INIT;
+					rg_cell_full_text(cell, &full);
+					rg_json_string_n(j, full.ptr ? full.ptr : "", full.len);
+					if (rg_buf_oom(&full))
+						j->out->oom = 1;
+					rg_buf_free(&full);
+				} else {
+					rg_json_string(j, cell->text);
+				}
 				rg_json_key(j, "colspan");
 				rg_json_int(j, cell->colspan);
 				rg_json_key(j, "rowspan");
@@ -101,6 +114,20 @@ void rg_render_doc_json(rg_buf *out, const rg_doc *doc, int indent)
 	blocks(&j, &doc->footnotes);
 	rg_json_key(&j, "textboxes");
 	blocks(&j, &doc->textboxes);
+	if (doc->nwarnings) {
+		size_t i;
+		rg_json_key(&j, "warnings");
+		rg_json_array_begin(&j);
+		for (i = 0; i < doc->nwarnings; i++) {
+			rg_json_object_begin(&j);
+			rg_json_key(&j, "code");
+			rg_json_string(&j, doc->warnings[i].code);
+			rg_json_key(&j, "message");
+			rg_json_string(&j, doc->warnings[i].message);
+			rg_json_object_end(&j);
+		}
+		rg_json_array_end(&j);
+	}
 	rg_json_object_end(&j);
 	rg_buf_putc(out, '\n');
 }

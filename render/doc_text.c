@@ -4,7 +4,9 @@
 ** A paragraph is a line; a table is a "[table R x C]" line then one line per
 ** row, cells separated by " | ".  A cell covered by a merge shows "^" (from
 ** above) or "<" (from the left); line breaks inside a cell show as " / ".
-** Nested tables follow their row, indented.
+** A cell holding a nested table shows "(see below)" in its row, and its
+** blocks (paragraphs and the table, in order, each once) follow the row,
+** indented.  Warnings of the reader close the dump.
 */
 #include "render.h"
 
@@ -48,7 +50,9 @@ static void table(rg_buf *out, const rg_table *t, int indent)
 
 			if (c)
 				rg_buf_puts(out, " | ");
-			if (cell->text)
+			if (cell->text && cell->body.len)
+				rg_buf_puts(out, "(see below)");
+			else if (cell->text)
 				line_text(out, cell->text);
 			else
 				rg_buf_putc(out, cell->cover_row < r ? '^' : '<');
@@ -97,4 +101,10 @@ void rg_render_doc_text(rg_buf *out, const rg_doc *doc)
 	part(out, "footers", &doc->footers);
 	part(out, "footnotes", &doc->footnotes);
 	part(out, "text boxes", &doc->textboxes);
+	if (doc->nwarnings) {
+		size_t i;
+		rg_buf_puts(out, "== warnings ==\n");
+		for (i = 0; i < doc->nwarnings; i++)
+			rg_buf_printf(out, "%s: %s\n", doc->warnings[i].code, doc->warnings[i].message);
+	}
 }

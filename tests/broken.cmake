@@ -12,7 +12,8 @@ set(RG_BROKEN_CASES
   empty_file:60 random_bytes:120 zip_no_document:60 truncated_zip:60 huge_declared_size:60
   zip_bomb:240 zip_bomb_lying_size:240 zip_bomb_text:240 deep_nesting_100000:120 billion_laughs:60
   external_entity_passwd:240 invalid_utf8:120 table_10000_columns:120 gridspan_2_31:120
-  vmerge_continues_nothing:60 odf_covered_without_covering:60 span_past_width:60 limit_options:240)
+  vmerge_continues_nothing:60 odf_covered_without_covering:60 span_past_width:60 limit_options:240
+  ole_hostile:120 altchunk_hostile:120 conversion_hang:120)
 foreach(entry ${RG_BROKEN_CASES})
   string(REPLACE ":" ";" parts "${entry}")
   list(GET parts 0 name)

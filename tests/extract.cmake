@@ -22,3 +22,7 @@ endif()
 # accuracy at scale on make_bulk filings (about 15 s: python-docx writes them)
 add_test(NAME parse_bulk_scores COMMAND sh ${RG_TESTS}/extract/check_bulk.sh $<TARGET_FILE:raingan> 200 0.99)
 set_tests_properties(parse_bulk_scores PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
+if(Python3_Interpreter_FOUND)
+  add_test(NAME parse_reader_warnings
+    COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_reader_warnings.py $<TARGET_FILE:raingan> ${RG_FIXTURES}/corpus)
+endif()

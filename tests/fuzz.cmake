@@ -12,7 +12,8 @@ foreach(h ${RG_FUZZ_HARNESSES})
 endforeach()
 # The harness checks on every real file (packages; the xml/values seeds need make_seeds.sh).
 foreach(h docx parse)
-  add_test(NAME fuzz_fixtures_${h} COMMAND fuzz_${h}_replay ${RG_FIXTURES}/corpus ${RG_FIXTURES}/external)
+  add_test(NAME fuzz_fixtures_${h} COMMAND fuzz_${h}_replay ${RG_FIXTURES}/corpus ${RG_FIXTURES}/external
+           ${RG_FIXTURES}/reader)
   set_tests_properties(fuzz_fixtures_${h} PROPERTIES TIMEOUT 900 LABELS fuzz)
 endforeach()
 

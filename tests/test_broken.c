@@ -8,8 +8,10 @@
 ** levels of nesting, billion laughs, external entities pointing at
 ** /etc/passwd and at a secret file, invalid UTF-8, 10,000 columns, a gridSpan
 ** of 2^31, a vMerge that continues nothing, an ODF covered cell without a
-** covering cell, spans past the table's width, and the limit options (API and
-** command line).  Each case runs in a child process with a time limit
+** covering cell, spans past the table's width, the limit options (API and
+** command line); and for issue 12 hostile OLE2 compound files, alternative
+** chunks that refer to themselves or nest 100,000 elements deep, and a
+** LibreOffice that hangs (a stand-in script) under the conversion time limit.  Each case runs in a child process with a time limit
 ** (SIGALRM) and its peak RSS (wait4) is checked against a bound; a case
 ** passes when it gives a clear error (naming the limit when one is hit) or a
 ** sane document model.  The table printed at the end gives outcome, time and
@@ -1709,6 +1711,206 @@ static void case_limit_options(void)
 /* ------------------------------------------------------------------ */
 /* Running the cases                                                   */
 
+/* ------------------------------------------------------------------ */
+/* Issue 12: legacy files, alternative chunks, conversion               */
+
+/* OLE2 compound files that lie: sector numbers past the file, FAT and DIFAT
+** chains that loop, huge sector shifts, directory entries with wild sizes,
+** and random bytes after the signature.  Each is refused cleanly, or
+** detected as a Word document (then refused because conversion is off). */
+static void case_ole_hostile(void)
+{
+	static const unsigned char magic[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+	rg_limits lim;
+	size_t i, k;
+	int rc, refused = 0;
+
+	rg_limits_default(&lim);
+	lim.no_convert = 1;
+	for (i = 0; i < 400; i++) {
+		size_t len = 512 * (2 + (size_t)(rng() % 40));
+		unsigned char *p = malloc(len);
+		rg_doc *doc = NULL;
+		if (!p)
+			die("malloc");
+		for (k = 0; k < len; k++)
+			p[k] = (unsigned char)rng();
+		memcpy(p, magic, 8);
+		if (i % 2) {   /* a plausible header, so the walk goes deep */
+			p[0x1C] = 0xFE;
+			p[0x1D] = 0xFF;
+			p[0x1E] = i % 4 == 1 ? 9 : 12;
+			p[0x1F] = 0;
+			memset(p + 0x30, (int)(i % 3), 4);          /* directory in sector 0..2 */
+			memset(p + 0x4C, 0, 4);                     /* FAT in sector 0: entries that loop */
+		}
+		if (i % 5 == 0 && len > 1024) {                 /* a directory naming WordDocument */
+			static const char name[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+			size_t e = 512 + 128 * (rng() % 4);
+			memcpy(p + e, name, sizeof(name) - 1);
+			p[e + 0x40] = 26;
+			p[e + 0x41] = 0;
+			p[e + 0x42] = 2;
+		}
+		rg_error_clear();
+		rc = rg_read_memory(p, len, &lim, &doc);
+		expect_error(rc, doc, 0, NULL);
+		refused += rc == RG_EFORMAT || rc == RG_EENCRYPTED;
+		rg_doc_free(doc);
+		free(p);
+	}
+	printf("    400 hostile OLE2 files -> %d refused as not convertible (format/encrypted), the rest\n"
+	       "    detected and refused because conversion is off\n", refused);
+}
+
+static rg_buf docx_with_chunk(const char *body, const char *target, const char *type, const char *data, size_t len,
+			      int compress)
+{
+	static const char rel_head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships "
+		"xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+	char *xml = cat3(DOCX_HEAD, body, DOCX_TAIL), rels[1024], ct[1024];
+	rg_buf out;
+	zw z;
+
+	snprintf(rels, sizeof(rels), "%s<Relationship Id=\"rIdA\" Type=\"http://schemas.openxmlformats.org/"
+		"officeDocument/2006/relationships/aFChunk\" Target=\"%s\"/></Relationships>", rel_head, target);
+	snprintf(ct, sizeof(ct), "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+		"content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+		"<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+		"wordprocessingml.document.main+xml\"/><Override PartName=\"/word/%s\" ContentType=\"%s\"/></Types>", target, type);
+	memset(&z, 0, sizeof(z));
+	zw_add(&z, "[Content_Types].xml", ct, strlen(ct), 1);
+	zw_add(&z, "_rels/.rels", root_rels, strlen(root_rels), 1);
+	zw_add(&z, "word/document.xml", xml, strlen(xml), 1);
+	zw_add(&z, "word/_rels/document.xml.rels", rels, strlen(rels), 1);
+	if (data) {
+		char *name = cat3("word/", target, "");
+		zw_add(&z, name, data, len, compress);
+		free(name);
+	}
+	zw_finish(&z, &out);
+	free(xml);
+	return out;
+}
+
+/* Alternative chunks that attack: the document naming itself as its chunk (twice
+** per level: 2^depth reads if nothing stopped it), 100,000 nested HTML
+** elements, HTML spans of 2^31, a web archive without its boundary. */
+static void case_altchunk_hostile(void)
+{
+	const char *two = "<w:p><w:r><w:t>a</w:t></w:r></w:p><w:altChunk xmlns:r=\"http://schemas.openxmlformats.org/"
+		"officeDocument/2006/relationships\" r:id=\"rIdA\"/><w:altChunk xmlns:r=\"http://schemas.openxmlformats.org/"
+		"officeDocument/2006/relationships\" r:id=\"rIdA\"/>";
+	const char *one = "<w:p><w:r><w:t>a</w:t></w:r></w:p><w:altChunk xmlns:r=\"http://schemas.openxmlformats.org/"
+		"officeDocument/2006/relationships\" r:id=\"rIdA\"/><w:p><w:r><w:t>b</w:t></w:r></w:p>";
+	char *deep_open = repeat("<div>", 100000), *deep_close = repeat("</div>", 100000);
+	char *deep = cat3(deep_open, "ลึก", deep_close);
+	const char *spans = "<html><body><table><tr><td colspan=\"2147483648\" rowspan=\"99999999999\">ก</td>"
+		"<td rowspan=\"-5\">ข</td></tr><tr><td>ค</td></tr></table></body></html>";
+	const char *mht = "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"B\"\n\nno parts at all";
+	rg_buf pkg;
+	rg_doc *doc = NULL;
+	int rc;
+
+	pkg = docx_with_chunk(two, "document.xml",
+		"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", NULL, 0, 1);
+	rc = read_mem("a document naming itself as its chunk, twice", &pkg, NULL, &doc);
+	expect_error(rc, doc, RG_ELIMIT, NULL);
+	rg_buf_free(&pkg);
+
+	pkg = docx_with_chunk(one, "deep.html", "text/html", deep, strlen(deep), 0);
+	rc = read_mem("an HTML chunk of 100,000 nested elements", &pkg, NULL, &doc);
+	expect_sane(rc, doc);
+	if (!rc)   /* the chunk is not read (libxml2 stops at 256 levels): the document says so */
+		CHECK(doc->nwarnings == 1 && strstr(doc->warnings[0].message, "deep.html"));
+	rg_doc_free(doc);
+	doc = NULL;
+	rg_buf_free(&pkg);
+
+	pkg = docx_with_chunk(one, "spans.html", "text/html", spans, strlen(spans), 1);
+	rc = read_mem("an HTML chunk with spans of 2^31", &pkg, NULL, &doc);
+	expect_sane(rc, doc);
+	if (!rc) {
+		char *text = check_doc(doc);
+		CHECK(strstr(text, "ก") && strstr(text, "ค"));
+		free(text);
+	}
+	rg_doc_free(doc);
+	doc = NULL;
+	rg_buf_free(&pkg);
+
+	pkg = docx_with_chunk(one, "x.mht", "message/rfc822", mht, strlen(mht), 1);
+	rc = read_mem("a web archive chunk without its parts", &pkg, NULL, &doc);
+	CHECK_INT(rc, 0);
+	if (!rc) {
+		CHECK(doc->nwarnings == 1 && strstr(doc->warnings[0].message, "x.mht"));
+		CHECK(doc->body.len == 2);
+	}
+	rg_doc_free(doc);
+	rg_buf_free(&pkg);
+	free(deep_open);
+	free(deep_close);
+	free(deep);
+}
+
+static int count_lines(const char *s, const char *needle)
+{
+	int n = 0;
+
+	while ((s = strstr(s, needle))) {
+		n++;
+		s += strlen(needle);
+	}
+	return n;
+}
+
+/* LibreOffice hanging on a file (a stand-in that sleeps): the time limit kills it,
+** the command prints one line for that file and reads the others. */
+static void case_conversion_hang(void)
+{
+	static const char script[] = "#!/bin/sh\n"
+		"out=\nwhile [ $# -gt 0 ]; do case \"$1\" in --outdir) out=$2; shift 2 ;; --convert-to) shift 2 ;;\n"
+		"-*) shift ;; *) f=$1; shift; if grep -q HANG \"$f\"; then sleep 100; fi\n"
+		"b=$(basename \"$f\"); echo \"convert $f -> $out/${b%.*}.docx using filter : x\"; cp \"$FAKE_DOCX\" \"$out/${b%.*}.docx\" ;;\n"
+		"esac; done\n";
+	rg_buf good = docx("<w:p><w:r><w:t>converted</w:t></w:r></w:p>");
+	char *prog = write_tmp("soffice", script, strlen(script));
+	char *docx_path = write_tmp("good.docx", good.ptr, good.len);
+	char *hang = write_tmp("hang.rtf", "{\\rtf1 HANG}", 12);
+	char *ok = write_tmp("ok.rtf", "{\\rtf1 fine}", 12);
+	const char *args[] = { "dump", hang, ok, docx_path, NULL };
+	char *out = NULL, *err = NULL;
+	struct timespec t0, t1;
+	int status;
+
+	if (!raingan_exe) {
+		printf("    (no raingan executable given: the command-line check is skipped)\n");
+		return;
+	}
+	chmod(prog, 0755);
+	setenv("RAINGAN_SOFFICE", prog, 1);
+	setenv("RAINGAN_CONVERT_TIMEOUT", "2", 1);
+	setenv("FAKE_DOCX", docx_path, 1);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	status = run_cli(args, &out, &err);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("    raingan dump hang.rtf ok.rtf x.docx -> exit %d in %.1f s; stderr: %s", status,
+		(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, err);
+	CHECK_INT(status, 1);
+	CHECK(strstr(err, hang) && strstr(err, "took more than 2 s") && strchr(err, '\n') == strrchr(err, '\n'));
+	CHECK_INT(count_lines(out, "converted"), 2);
+	CHECK(t1.tv_sec - t0.tv_sec < 40);
+	unsetenv("RAINGAN_SOFFICE");
+	unsetenv("RAINGAN_CONVERT_TIMEOUT");
+	free(out);
+	free(err);
+	rg_buf_free(&good);
+	free(prog);
+	free(docx_path);
+	free(hang);
+	free(ok);
+}
+
 typedef struct {
 	const char *name;
 	void (*fn)(void);
@@ -1735,6 +1937,9 @@ static const bcase cases[] = {
 	{ "odf_covered_without_covering", case_odf_covered_without_covering, 10, 0 },
 	{ "span_past_width", case_span_past_width, 10, 0 },
 	{ "limit_options", case_limit_options, 60, 0 },
+	{ "ole_hostile", case_ole_hostile, 60, 0 },
+	{ "altchunk_hostile", case_altchunk_hostile, 60, 0 },
+	{ "conversion_hang", case_conversion_hang, 60, 0 },
 };
 
 static int selected(int argc, char **argv, int first, const char *name)

@@ -55,8 +55,11 @@ static int count_findings(const rg_model *m, const char *code)
 #define VRESTART "<w:tcPr><w:vMerge w:val='restart'/></w:tcPr>"
 #define VCONT "<w:tcPr><w:vMerge/></w:tcPr>"
 #define HEADER_ROW "<w:trPr><w:tblHeader/></w:trPr>"
-#define SDT_BOX(on) "<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val='" on "'/></w14:checkbox></w:sdtPr>" \
-	"<w:sdtContent><w:r><w:t>☒</w:t></w:r></w:sdtContent></w:sdt>"
+/* A Word check box content control as Word saves it: the flag and the box it shows agree. */
+#define SDT_BOX_OF(on, glyph) "<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val='" on "'/></w14:checkbox></w:sdtPr>" \
+	"<w:sdtContent><w:r><w:t>" glyph "</w:t></w:r></w:sdtContent></w:sdt>"
+#define SDT_BOX_ON SDT_BOX_OF("1", "☒")
+#define SDT_BOX_OFF SDT_BOX_OF("0", "☐")
 
 /* The e-PlanNACC project table: two header rows, ticked status columns. */
 static char *nacc_table(const char *rows)
@@ -76,7 +79,7 @@ static char *nacc_row(const char *seq, const char *name, const char *dim, const 
 {
 	const char *box[4] = { "", "", "", "" };
 	if (ticked >= 0)
-		box[ticked] = SDT_BOX("1");
+		box[ticked] = SDT_BOX_ON;
 	return TR(NULL, S(TCT(NULL, seq), TCT(NULL, name), TCT(NULL, dim), TCT(NULL, budget), TCT(NULL, disbursed),
 		TC(NULL, P(box[0])), TC(NULL, P(box[1])), TC(NULL, P(box[2])), TC(NULL, P(box[3])), TCT(NULL, "")));
 }
@@ -461,7 +464,7 @@ static char *cell_content(int fmt, const char *text)
 	if (!strcmp(text, "[x]") || !strcmp(text, "[ ]")) {
 		int on = text[1] == 'x';
 		if (fmt == DOCX)
-			return P(on ? SDT_BOX("1") : SDT_BOX("0"));
+			return P(on ? SDT_BOX_ON : SDT_BOX_OFF);
 		return S("<text:p><loext:content-control loext:checkbox='true' loext:checked='", on ? "true" : "false",
 			"'>", on ? "☒" : "☐", "</loext:content-control></text:p>");
 	}

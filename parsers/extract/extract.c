@@ -148,7 +148,13 @@ static int model_of(const rg_parser *p, rg_doc *doc, const char *path, const cha
 	const char *base = strrchr(path, '/');
 	rg_model *m = NULL;
 	int rc = rg_extract(p, doc, &m);
+	size_t i;
 
+	/* what the reader could not read, or read against the editor's intent, is
+	** a finding of a report: a number built on it may be wrong */
+	for (i = 0; !rc && m->kind != RG_KIND_OTHER && i < doc->nwarnings; i++)
+		if (rg_model_add_finding(m, RG_SEV_WARNING, doc->warnings[i].code, "%s", doc->warnings[i].message))
+			rc = RG_ENOMEM;
 	if (!rc && (rg_model_set_str(&m->file, base ? base + 1 : path)
 	    || rg_model_set_str(&m->format, rg_format_name(doc->format))
 	    || rg_model_set_str(&m->sha256, hex)))

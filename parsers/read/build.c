@@ -3,12 +3,15 @@
 */
 #include "build.h"
 
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/error.h"
 
-#define COLSPAN_CAP_NO_GRID 1024   /* widest span believed when no grid is declared */
+#define WORD_MAX_COLUMNS 63   /* Word makes no table wider (spans past it are clipped) */
 
 /* ---- growable arrays ------------------------------------------------------ */
 
@@ -55,6 +58,25 @@ static void blocks_move(rg_builder *b, rg_blocks *dst, rg_blocks *src)
 	}
 	free(src->items);
 	memset(src, 0, sizeof(*src));
+}
+
+void rg_build_mark_here(const rg_builder *b, rg_build_mark *m)
+{
+	m->nframes = b->nframes;
+	m->ntables = b->ntables;
+	m->nesting = b->nesting;
+}
+
+void rg_build_rollback(rg_builder *b, const rg_build_mark *m)
+{
+	while (b->ntables > m->ntables)
+		rg_rawtable_free(&b->tables[--b->ntables]);
+	while (b->nframes > m->nframes) {
+		rg_frame *f = &b->frames[--b->nframes];
+		rg_blocks_free(&f->blocks);
+		rg_buf_free(&f->para);
+	}
+	b->nesting = m->nesting;
 }
 
 int rg_build_fail(rg_builder *b, int code)
@@ -132,6 +154,7 @@ void rg_build_para_begin(rg_builder *b)
 	if (!f || b->err || f->in_para)
 		return;
 	f->in_para = 1;
+	f->para_hidden = 0;
 	f->para_flags = 0;
 	rg_buf_clear(&f->para);
 }
@@ -150,8 +173,10 @@ void rg_build_para_end(rg_builder *b)
 		rg_build_fail(b, rg_error_set(RG_ENOMEM, "out of memory"));
 		return;
 	}
-	if (f->para.len == 0) {
+	if (f->para.len == 0 || f->para_hidden) {
 		f->pending_flags |= f->para_flags;   /* an empty paragraph passes its break on */
+		f->para_hidden = 0;
+		rg_buf_clear(&f->para);
 		return;
 	}
 	memset(&blk, 0, sizeof(blk));
@@ -214,6 +239,52 @@ void rg_build_page_break(rg_builder *b)
 		f->para_flags |= RG_BLOCK_PAGE_BREAK;
 	else
 		f->pending_flags |= RG_BLOCK_PAGE_BREAK;
+}
+
+void rg_build_para_hide(rg_builder *b)
+{
+	rg_frame *f = top(b);
+
+	if (f && f->in_para)
+		f->para_hidden = 1;
+}
+
+size_t rg_build_para_len(const rg_builder *b)
+{
+	const rg_frame *f = b->nframes ? &b->frames[b->nframes - 1] : NULL;
+
+	return f && f->in_para ? f->para.len : 0;
+}
+
+void rg_build_append_blocks(rg_builder *b, rg_blocks *src)
+{
+	rg_frame *f;
+
+	rg_build_para_end(b);
+	f = top(b);
+	if (!f || b->err) {
+		rg_blocks_free(src);
+		return;
+	}
+	if (src->len && f->pending_flags) {
+		src->items[0].flags |= f->pending_flags;
+		f->pending_flags = 0;
+	}
+	blocks_move(b, &f->blocks, src);
+}
+
+void rg_build_warn(rg_builder *b, const char *code, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	if (b->err)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (rg_doc_warn(b->doc, code, "%s", msg))
+		rg_build_fail(b, RG_ENOMEM);
 }
 
 /* Close the innermost container: its open paragraph and any table left open in it. */
@@ -590,8 +661,8 @@ void rg_build_table_end(rg_builder *b)
 
 /* ---- the grid resolver --------------------------------------------------------
 **
-** 1. Width: the declared grid, or the widest row (spans clipped so that a
-**    wild gridSpan cannot make a table of billions of columns).
+** 1. Width: the widest row (table_width: the declared grid neither cuts a
+**    span nor adds empty columns).
 ** 2. Every raw cell gets its position from the cells before it in its row
 **    (covered cells and vMerge/hMerge continuations take their places too).
 ** 3. Origins claim their own slots; then ODF spans grow over free slots only,
@@ -610,9 +681,71 @@ typedef struct {
 	int kind;                 /* 1 vMerge continue, 2 hMerge continue */
 } continuation;
 
+/*
+** The width of a table: the right edge of its widest row, never the declared
+** grid alone, which editors leave stale either way.  A span is not cut to a
+** declared grid narrower than the rows; only a span wider than anything
+** Word can make (the grid, the cells of a row, Word's 63 columns) is
+** clipped, so a hostile gridSpan cannot make billions of columns.  DOCX
+** gridAfter may fill a row up to the declared grid, not past it.  ODF:
+** every cell takes one position (covered cells hold the rest of a span); a
+** span without its covered cells reaches at most the declared columns.
+*/
+static int table_width(rg_rawtable *raw, const rg_limits *lim)
+{
+	long long width = 0, bound = WORD_MAX_COLUMNS;
+	long long cap = (long long)(lim->max_table_cells < INT_MAX - 1 ? lim->max_table_cells : INT_MAX - 1) + 1;
+	size_t r, j;
+
+	if (raw->grid_cols > bound)
+		bound = raw->grid_cols;
+	for (r = 0; r < raw->len; r++)
+		if ((long long)raw->rows[r].len > bound)
+			bound = (long long)raw->rows[r].len;
+	for (r = 0; r < raw->len; r++) {
+		rg_rawrow *row = &raw->rows[r];
+		long long pos = row->grid_before > 0 ? row->grid_before : 0, right;
+
+		if (raw->explicit_covers || pos > raw->grid_cols)
+			pos = raw->explicit_covers ? 0 : raw->grid_cols;
+		right = pos;
+		for (j = 0; j < row->len && right < cap; j++) {
+			rg_rawcell *cell = &row->cells[j];
+
+			if (cell->colspan < 1)
+				cell->colspan = 1;
+			if (cell->rowspan < 1)
+				cell->rowspan = 1;
+			if (raw->explicit_covers) {
+				long long edge = pos + cell->colspan;
+				if (edge > raw->grid_cols)
+					edge = pos + 1 > raw->grid_cols ? pos + 1 : raw->grid_cols;
+				pos += 1;
+				if (edge > right)
+					right = edge;
+			} else {
+				if (cell->colspan > bound - pos)
+					cell->colspan = bound - pos > 1 ? (int)(bound - pos) : 1;
+				pos += cell->colspan;
+				right = pos;
+			}
+		}
+		if (!raw->explicit_covers && row->grid_after > 0 && right < raw->grid_cols) {
+			long long after = right + row->grid_after;
+			if (after > raw->grid_cols)
+				after = raw->grid_cols;
+			if (after > width)
+				width = after;
+		}
+		if (right > width)
+			width = right;
+	}
+	return width > cap ? (int)cap : (int)width;
+}
+
 int rg_table_resolve(rg_rawtable *raw, const rg_limits *lim, rg_table **out)
 {
-	int nrows = (int)raw->len, width = raw->grid_cols, r, c, k, rc = 0;
+	int nrows = (int)raw->len, width, r, c, k, rc = 0;
 	int *owner = NULL;
 	origin *orig = NULL;
 	continuation *cont = NULL;
@@ -621,33 +754,7 @@ int rg_table_resolve(rg_rawtable *raw, const rg_limits *lim, rg_table **out)
 
 	*out = NULL;
 	/* 1. width */
-	for (r = 0; r < nrows; r++) {
-		rg_rawrow *row = &raw->rows[r];
-		long long pos = row->grid_before > 0 ? row->grid_before : 0;
-
-		if (pos > (long long)lim->max_table_cells)
-			pos = (long long)lim->max_table_cells;
-		for (j = 0; j < row->len; j++) {
-			rg_rawcell *cell = &row->cells[j];
-			int cap = raw->grid_cols > pos ? raw->grid_cols - (int)pos : 1;
-
-			if (!raw->grid_cols)
-				cap = COLSPAN_CAP_NO_GRID;
-			if (cell->colspan < 1)
-				cell->colspan = 1;
-			if (cell->colspan > cap)
-				cell->colspan = cap;
-			if (cell->rowspan < 1)
-				cell->rowspan = 1;
-			pos += raw->explicit_covers ? 1 : cell->colspan;
-			if (pos > (long long)lim->max_table_cells)
-				break;
-		}
-		if (row->grid_after > 0)
-			pos += row->grid_after > raw->grid_cols ? raw->grid_cols : row->grid_after;
-		if (pos > width)
-			width = pos > (long long)lim->max_table_cells ? (int)lim->max_table_cells + 1 : (int)pos;
-	}
+	width = table_width(raw, lim);
 	if (nrows == 0 || width == 0) {
 		nrows = nrows ? nrows : 0;
 		width = 0;
@@ -675,7 +782,12 @@ int rg_table_resolve(rg_rawtable *raw, const rg_limits *lim, rg_table **out)
 	/* 2 + 3a. positions; origins claim their own slots */
 	for (r = 0; r < nrows; r++) {
 		rg_rawrow *row = &raw->rows[r];
-		int pos = row->grid_before > 0 ? (row->grid_before < width ? row->grid_before : width) : 0;
+		int pos = row->grid_before > 0 && !raw->explicit_covers ? row->grid_before : 0;
+
+		if (pos > raw->grid_cols)
+			pos = raw->grid_cols;   /* as table_width() counted it */
+		if (pos > width)
+			pos = width;
 
 		for (j = 0; j < row->len && pos < width; j++) {
 			rg_rawcell *cell = &row->cells[j];

@@ -50,6 +50,7 @@ typedef struct {
 	rg_blocks blocks;
 	rg_buf para;
 	int in_para;
+	int para_hidden;     /* the open paragraph is hidden: it is dropped at its end */
 	int para_flags;
 	int pending_flags;   /* for the next block (a break seen in an empty paragraph) */
 	rg_blocks *dest;     /* RG_FRAME_PART: where its blocks go at the end */
@@ -63,8 +64,14 @@ typedef struct {
 	size_t nframes, capframes;
 	rg_rawtable *tables;
 	size_t ntables, captables;
-	int nesting;         /* open tables + text boxes + notes */
+	int nesting;         /* open tables + text boxes + notes + alternative chunks */
+	int chunks;          /* alternative-format chunks read so far (all levels) */
 } rg_builder;
+
+/* Alternative-format chunks one document may read in all (chunks inside chunks
+** count too: two references to one part at every level would otherwise make
+** 2^depth reads). */
+#define RG_MAX_CHUNKS 1000
 
 void rg_build_init(rg_builder *b, rg_doc *doc, const rg_limits *lim);
 void rg_build_free(rg_builder *b);
@@ -83,6 +90,19 @@ int rg_build_in_para(const rg_builder *b);
 void rg_build_unput(rg_builder *b, char c);
 /* A page break: on the open paragraph if it has no text yet, else on the next block. */
 void rg_build_page_break(rg_builder *b);
+/* Hide the open paragraph (ODF text:hidden-paragraph): nothing of it is kept. */
+void rg_build_para_hide(rg_builder *b);
+/* Bytes of text in the open paragraph so far (0 when none is open). */
+size_t rg_build_para_len(const rg_builder *b);
+/* Move blocks read elsewhere (an alternative-format chunk) into the current
+** container at this point; src is left empty. */
+void rg_build_append_blocks(rg_builder *b, rg_blocks *src);
+/* A warning on the document (rg_doc_warn); out of memory fails the builder. */
+void rg_build_warn(rg_builder *b, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
 
 /* Tables.  Each returns 1 when it took effect (the reader then calls the
 ** matching *_end), 0 when ignored (e.g. a cell outside any row). */
@@ -116,6 +136,16 @@ static inline int rg_xml_depth_limit(const rg_limits *lim)
 	long d = 64 + 32L * (lim->max_nesting > 0 ? lim->max_nesting : 0);
 	return d < RG_XML_MAX_DEPTH ? (int)d : RG_XML_MAX_DEPTH;
 }
+
+/* A point to return to when a part (an alternative chunk) fails to read:
+** every container and table opened after it is dropped. */
+typedef struct {
+	size_t nframes, ntables;
+	int nesting;
+} rg_build_mark;
+
+void rg_build_mark_here(const rg_builder *b, rg_build_mark *m);
+void rg_build_rollback(rg_builder *b, const rg_build_mark *m);
 
 /* Record an error (first one wins); returns b->err. */
 int rg_build_fail(rg_builder *b, int code);

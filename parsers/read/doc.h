@@ -12,7 +12,19 @@
 
 #include <stddef.h>
 
-typedef enum { RG_FORMAT_UNKNOWN = 0, RG_FORMAT_DOCX, RG_FORMAT_ODT } rg_format;
+#include "../core/buf.h"
+
+/*
+** What the file was: DOCX (any WordprocessingML package: .docx .docm .dotx
+** .dotm), ODT (an ODF text package: .odt .ott), flat ODF text (.fodt, one
+** XML file), an HTML page (what web applications send as ".doc"), or a
+** legacy format read through a conversion to DOCX by LibreOffice (Word
+** 97-2003 .doc/.dot, RTF).
+*/
+typedef enum {
+	RG_FORMAT_UNKNOWN = 0, RG_FORMAT_DOCX, RG_FORMAT_ODT, RG_FORMAT_FODT, RG_FORMAT_DOC, RG_FORMAT_RTF,
+	RG_FORMAT_HTML
+} rg_format;
 
 typedef enum { RG_BLOCK_PARAGRAPH = 1, RG_BLOCK_TABLE } rg_block_type;
 
@@ -48,6 +60,18 @@ struct rg_block {
 	rg_table *table;
 };
 
+/*
+** Something the reader could not read or had to decide, said instead of kept
+** silent: content that is not in the model (an alternative chunk of a kind
+** not read), or a choice that may be wrong (a condition it cannot evaluate).
+** code is a short stable name (the finding code when extraction reports it),
+** message one line.
+*/
+typedef struct {
+	char *code;
+	char *message;
+} rg_warning;
+
 typedef struct {
 	rg_format format;
 	rg_blocks body;
@@ -55,6 +79,8 @@ typedef struct {
 	rg_blocks footers;
 	rg_blocks footnotes;  /* footnotes and endnotes */
 	rg_blocks textboxes;
+	rg_warning *warnings; /* in the order met; identical ones once */
+	size_t nwarnings;
 } rg_doc;
 
 static inline rg_cell *rg_table_cell(const rg_table *t, int row, int col)
@@ -64,6 +90,20 @@ static inline rg_cell *rg_table_cell(const rg_table *t, int row, int col)
 
 /* The origin cell at or covering (row, col). */
 rg_cell *rg_table_origin(const rg_table *t, int row, int col);
+
+/*
+** The text of a cell as one string, each piece once and in order: its
+** paragraphs, and the rows of a nested table as lines with cells separated
+** by tabs (as Word's plain-text save writes a table).  Appended to out.
+*/
+void rg_cell_full_text(const rg_cell *cell, rg_buf *out);
+
+/* Add a warning (copied; an identical one already there is not repeated). 0 or RG_ENOMEM. */
+int rg_doc_warn(rg_doc *d, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
 
 const char *rg_format_name(rg_format f);
 void rg_blocks_free(rg_blocks *b);

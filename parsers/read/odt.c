@@ -6,6 +6,15 @@
 ** (a Wingdings tick arrives as a bare private-use U+F0FE in a span whose
 ** style names the font).  Paragraph text follows the ODF white-space rules:
 ** runs of XML white space collapse to one space, text:s gives real spaces.
+**
+** Hidden content is left out the way LibreOffice hides it: sections with
+** text:display="none" or a true text:condition, text:hidden-paragraph and
+** text:hidden-text (their text:is-hidden, the state the editor saved, else
+** their condition); conditional text shows the value it holds.  A condition
+** this reader cannot evaluate (condition.h) keeps the content and leaves a
+** warning.  Form controls (draw:control) show the state of the control they
+** name in office:forms: a check box ☑/☐, a text field its value.  A flat
+** ODF file (.fodt) is one XML document holding both styles and content.
 */
 #include "odt.h"
 
@@ -16,9 +25,10 @@
 
 #include "../core/error.h"
 #include "../core/strmap.h"
+#include "condition.h"
 #include "symbols.h"
 
-enum { NS_OTHER = 0, NS_OFFICE, NS_TEXT, NS_TABLE, NS_STYLE, NS_DRAW, NS_LOEXT, NS_SVG, NS_FIELD };
+enum { NS_OTHER = 0, NS_OFFICE, NS_TEXT, NS_TABLE, NS_STYLE, NS_DRAW, NS_LOEXT, NS_SVG, NS_FIELD, NS_FORM };
 
 enum {
 	E_OTHER = 0,
@@ -27,8 +37,31 @@ enum {
 	E_OFFICE_TEXT, E_P, E_H, E_SPAN, E_S, E_TAB, E_LINE_BREAK, E_NOTE_BODY, E_HIDDEN,
 	E_TABLE, E_TABLE_COLUMN, E_HEADER_ROWS, E_ROW, E_CELL, E_COVERED,
 	E_STYLE, E_TEXT_PROPS, E_PARA_PROPS, E_TABLE_PROPS, E_FONT_FACE, E_HEADER_FOOTER,
-	E_TEXTBOX, E_CONTENT_CONTROL, E_MASTER_STYLES, E_FIELDMARK, E_FIELD_PARAM
+	E_TEXTBOX, E_CONTENT_CONTROL, E_MASTER_STYLES, E_FIELDMARK, E_FIELD_PARAM,
+	E_SECTION, E_HIDDEN_PARA, E_HIDDEN_TEXT, E_USER_FIELD, E_FORMS, E_FORM_CONTROL, E_DRAW_CONTROL,
+	E_DOCUMENT, E_LIST_STYLE, E_LIST_LEVEL_BULLET, E_LIST, E_LIST_ITEM
 };
+
+#define LIST_LEVELS 10
+
+/* A list style (text:list-style): the box or tick each level's bullet draws, or 0. */
+typedef struct {
+	unsigned marker[LIST_LEVELS];
+} list_style;
+
+/* A form control of office:forms, shown where a draw:control names it. */
+typedef struct {
+	int is_box;               /* a check box or radio button: state; else a text field: value */
+	int checked;
+	char *value;
+} form_control;
+
+/* A user field (text:user-field-decl), for conditions. */
+typedef struct {
+	int is_str;
+	double num;
+	char *str;
+} user_field;
 
 typedef struct {
 	char *family_name;        /* "paragraph/P1" */
@@ -43,7 +76,7 @@ typedef struct {
 
 enum { ACT_PARA = 1, ACT_TABLE = 2, ACT_ROW = 4, ACT_CELL = 8, ACT_TEXTBOX = 16, ACT_NOTE = 32,
 	ACT_FONT = 64, ACT_HIDDEN = 128, ACT_HEADER_ROWS = 256, ACT_PART = 512, ACT_STYLE = 1024,
-	ACT_BODY = 2048 };
+	ACT_BODY = 2048, ACT_FORMS = 4096, ACT_LIST = 8192, ACT_LIST_STYLE = 16384, ACT_LIST_LEVEL = 32768 };
 
 typedef struct {
 	int id;
@@ -78,6 +111,24 @@ struct rg_odt {
 	int fieldmark_box;        /* inside a FORMCHECKBOX fieldmark (a Word legacy check box) */
 	int fieldmark_checked;
 	int in_styles;            /* reading styles.xml */
+	int flat;                 /* reading a flat ODF document (styles and content in one) */
+	int in_forms;             /* inside office:forms */
+	form_control *controls;
+	size_t ncontrols, capcontrols;
+	rg_strmap control_index;  /* control id -> index */
+	user_field *fields;
+	size_t nfields, capfields;
+	rg_strmap field_index;    /* user field name -> index */
+	list_style *lists;        /* list styles whose bullets draw boxes */
+	size_t nlists, caplists;
+	rg_strmap list_index;     /* list style name -> index */
+	int cur_list_style;       /* the text:list-style being read, or -1 */
+	int cur_list_level;       /* its level being read (0-based), or -1 */
+	unsigned level_char;      /* that level's bullet character */
+	const char *level_font;   /* and its symbol font, if any */
+	int list_depth;           /* text:list elements open in the body */
+	int list_of_depth[LIST_LEVELS + 1];   /* the list style at each depth, -1 none */
+	int item_marker;          /* the next paragraph starts a list item: its marker, or 0 */
 };
 
 static int ns_of(const char *uri)
@@ -100,6 +151,8 @@ static int ns_of(const char *uri)
 			return NS_DRAW;
 		if (!strcmp(s, "svg-compatible:1.0"))
 			return NS_SVG;
+		if (!strcmp(s, "form:1.0"))
+			return NS_FORM;
 		return NS_OTHER;
 	}
 	if (!strcmp(uri, "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"))
@@ -122,8 +175,12 @@ static int lookup_id(const char *l, const char *uri)
 		if (!strcmp(l, "text"))
 			return E_OFFICE_TEXT;
 		if (!strcmp(l, "annotation") || !strcmp(l, "annotation-end") || !strcmp(l, "binary-data")
-		    || !strcmp(l, "forms") || !strcmp(l, "scripts") || !strcmp(l, "event-listeners"))
+		    || !strcmp(l, "scripts") || !strcmp(l, "event-listeners"))
 			return E_SKIP;
+		if (!strcmp(l, "forms"))
+			return E_FORMS;
+		if (!strcmp(l, "document"))
+			return E_DOCUMENT;
 		if (!strcmp(l, "master-styles"))
 			return E_MASTER_STYLES;
 		return E_OTHER;
@@ -142,11 +199,27 @@ static int lookup_id(const char *l, const char *uri)
 			return E_LINE_BREAK;
 		if (!strcmp(l, "note-body"))
 			return E_NOTE_BODY;
-		if (!strcmp(l, "hidden-text") || !strcmp(l, "hidden-paragraph"))
-			return E_HIDDEN;
+		if (!strcmp(l, "hidden-text"))
+			return E_HIDDEN_TEXT;
+		if (!strcmp(l, "hidden-paragraph"))
+			return E_HIDDEN_PARA;
+		if (!strcmp(l, "section"))
+			return E_SECTION;
+		if (!strcmp(l, "user-field-decl"))
+			return E_USER_FIELD;
+		if (!strcmp(l, "user-field-decls"))
+			return E_OTHER;
+		if (!strcmp(l, "list-style"))
+			return E_LIST_STYLE;
+		if (!strcmp(l, "list-level-style-bullet"))
+			return E_LIST_LEVEL_BULLET;
+		if (!strcmp(l, "list"))
+			return E_LIST;
+		if (!strcmp(l, "list-item"))
+			return E_LIST_ITEM;
 		if (!strcmp(l, "tracked-changes") || !strcmp(l, "note-citation") || !strcmp(l, "number")
 		    || !strcmp(l, "sequence-decls") || !strcmp(l, "variable-decls")
-		    || !strcmp(l, "user-field-decls") || !strcmp(l, "dde-connection-decls")
+		    || !strcmp(l, "dde-connection-decls")
 		    || !strcmp(l, "ruby-text") || ends_with(l, "-source"))
 			return E_SKIP;
 		return E_TRANSPARENT;
@@ -188,11 +261,18 @@ static int lookup_id(const char *l, const char *uri)
 		if (!strcmp(l, "image") || !strcmp(l, "object") || !strcmp(l, "object-ole")
 		    || !strcmp(l, "plugin") || !strcmp(l, "applet"))
 			return E_SKIP;
+		if (!strcmp(l, "control"))
+			return E_DRAW_CONTROL;
 		return E_OTHER;
 	case NS_SVG:
 		return !strcmp(l, "title") || !strcmp(l, "desc") ? E_SKIP : E_OTHER;
 	case NS_LOEXT:
 		return !strcmp(l, "content-control") ? E_CONTENT_CONTROL : E_OTHER;
+	case NS_FORM:
+		if (!strcmp(l, "checkbox") || !strcmp(l, "radio") || !strcmp(l, "text")
+		    || !strcmp(l, "formatted-text") || !strcmp(l, "textarea") || !strcmp(l, "combobox"))
+			return E_FORM_CONTROL;
+		return E_OTHER;
 	case NS_FIELD:
 		if (!strcmp(l, "fieldmark"))
 			return E_FIELDMARK;
@@ -334,6 +414,28 @@ static void text_props(rg_odt *o, const xmlChar **attrs, int n)
 	char v[256], display[16];
 	size_t k;
 
+	if (o->cur_list_level >= 0) {
+		/* a bullet's font: its character means that font's glyph */
+		for (k = 0; k < sizeof(font_attrs) / sizeof(font_attrs[0]); k++) {
+			const char *family;
+			if (!rg_xml_attr(attrs, n, font_attrs[k], v, sizeof(v)))
+				continue;
+			family = k < 3 ? face_family(o, v) : NULL;
+			if (!family) {
+				size_t len = strlen(v);
+				if (len >= 2 && (v[0] == '\'' || v[0] == '"')) {
+					v[len - 1] = '\0';
+					memmove(v, v + 1, len - 1);
+				}
+				family = v;
+			}
+			if ((family = rg_symbol_font_name(family))) {
+				o->level_font = family;
+				break;
+			}
+		}
+		return;
+	}
 	if (o->cur_style < 0)
 		return;
 	s = &o->styles[o->cur_style];
@@ -397,6 +499,192 @@ static void font_face(rg_odt *o, const xmlChar **attrs, int n)
 	o->nfaces++;
 }
 
+/* ---- hidden content, user fields, form controls ------------------------------------------ */
+
+#define MAX_DECLS 100000   /* user fields and form controls a document may declare */
+
+static int field_lookup(void *ctx, const char *name, double *num, const char **str)
+{
+	const rg_odt *o = ctx;
+	int i = rg_strmap_get(&o->field_index, name, strlen(name));
+
+	if (i < 0)
+		return 0;
+	if (o->fields[i].is_str)
+		*str = o->fields[i].str ? o->fields[i].str : "";
+	else
+		*num = o->fields[i].num;
+	return 1;
+}
+
+/* Whether an element with text:condition (and maybe text:is-hidden) hides its
+** content: 1 hidden, 0 shown; a condition that cannot be evaluated shows the
+** content with a warning naming it. */
+static int hidden_by(rg_odt *o, const xmlChar **attrs, int n, const char *what, int use_is_hidden)
+{
+	char v[16], cond[512];
+	int r;
+
+	if (use_is_hidden && rg_xml_attr(attrs, n, "is-hidden", v, sizeof(v)))
+		return !strcmp(v, "true");
+	if (!rg_xml_attr(attrs, n, "condition", cond, sizeof(cond)))
+		return 0;
+	r = rg_cond_eval(cond, field_lookup, o);
+	if (r < 0) {
+		rg_build_warn(o->b, "condition_not_evaluated", "%s: a %s shown or hidden by the condition "
+			"\"%.200s\", which raingan cannot evaluate: its content was read", o->xml.part, what, cond);
+		return 0;
+	}
+	return r;
+}
+
+static void user_field_decl(rg_odt *o, const xmlChar **attrs, int n)
+{
+	char name[256], type[32], v[512];
+	user_field *f;
+	int i;
+
+	if (!rg_xml_attr(attrs, n, "name", name, sizeof(name)) || o->nfields >= MAX_DECLS)
+		return;
+	i = rg_strmap_get(&o->field_index, name, strlen(name));
+	if (i < 0) {
+		if (o->nfields == o->capfields) {
+			size_t ncap = o->capfields ? o->capfields * 2 : 16;
+			user_field *p = realloc(o->fields, ncap * sizeof(*p));
+			if (!p) {
+				oom(o);
+				return;
+			}
+			o->fields = p;
+			o->capfields = ncap;
+		}
+		i = (int)o->nfields;
+		memset(&o->fields[i], 0, sizeof(*f));
+		if (rg_strmap_put(&o->field_index, name, strlen(name), i)) {
+			oom(o);
+			return;
+		}
+		o->nfields++;
+	}
+	f = &o->fields[i];
+	free(f->str);
+	f->str = NULL;
+	f->is_str = 0;
+	f->num = 0;
+	if (rg_xml_attr(attrs, n, "value-type", type, sizeof(type)) && !strcmp(type, "string")) {
+		f->is_str = 1;
+		if (!(f->str = strdup(rg_xml_attr(attrs, n, "string-value", v, sizeof(v)) ? v : "")))
+			oom(o);
+	} else if (rg_xml_attr(attrs, n, "boolean-value", v, sizeof(v))) {
+		f->num = !strcmp(v, "true");
+	} else if (rg_xml_attr(attrs, n, "value", v, sizeof(v))) {
+		f->num = strtod(v, NULL);
+	}
+}
+
+static void form_control_decl(rg_odt *o, const xmlChar *local, const xmlChar **attrs, int n)
+{
+	char id[256], v[1024];
+	form_control *c;
+	int i;
+
+	if (!rg_xml_attr(attrs, n, "id", id, sizeof(id)) || o->ncontrols >= MAX_DECLS)
+		return;
+	if (o->ncontrols == o->capcontrols) {
+		size_t ncap = o->capcontrols ? o->capcontrols * 2 : 16;
+		form_control *p = realloc(o->controls, ncap * sizeof(*p));
+		if (!p) {
+			oom(o);
+			return;
+		}
+		o->controls = p;
+		o->capcontrols = ncap;
+	}
+	c = &o->controls[o->ncontrols];
+	memset(c, 0, sizeof(*c));
+	if (!strcmp((const char *)local, "checkbox")) {
+		c->is_box = 1;
+		if (rg_xml_attr(attrs, n, "current-state", v, sizeof(v)) || rg_xml_attr(attrs, n, "state", v, sizeof(v)))
+			c->checked = !strcmp(v, "checked");   /* "unknown" (a third state) is not a tick */
+	} else if (!strcmp((const char *)local, "radio")) {
+		c->is_box = 1;
+		if (rg_xml_attr(attrs, n, "current-selected", v, sizeof(v)) || rg_xml_attr(attrs, n, "selected", v, sizeof(v)))
+			c->checked = !strcmp(v, "true");
+	} else if (rg_xml_attr(attrs, n, "current-value", v, sizeof(v)) || rg_xml_attr(attrs, n, "value", v, sizeof(v))) {
+		if (!(c->value = strdup(v))) {
+			oom(o);
+			return;
+		}
+	}
+	i = (int)o->ncontrols;
+	if (rg_strmap_put(&o->control_index, id, strlen(id), i)) {
+		free(c->value);
+		oom(o);
+		return;
+	}
+	o->ncontrols++;
+}
+
+/* ---- list styles: bullets that draw boxes ------------------------------------------------ */
+
+static int count_attr(const xmlChar **attrs, int n, const char *name, int absent, int cap);
+
+static void list_style_begin(rg_odt *o, const xmlChar **attrs, int n)
+{
+	char name[256];
+	int i;
+
+	o->cur_list_style = -1;
+	if (!rg_xml_attr(attrs, n, "name", name, sizeof(name)) || o->nlists >= MAX_DECLS)
+		return;
+	if ((i = rg_strmap_get(&o->list_index, name, strlen(name))) < 0) {
+		if (o->nlists == o->caplists) {
+			size_t ncap = o->caplists ? o->caplists * 2 : 8;
+			list_style *p = realloc(o->lists, ncap * sizeof(*p));
+			if (!p) {
+				oom(o);
+				return;
+			}
+			o->lists = p;
+			o->caplists = ncap;
+		}
+		i = (int)o->nlists;
+		if (rg_strmap_put(&o->list_index, name, strlen(name), i)) {
+			oom(o);
+			return;
+		}
+		o->nlists++;
+	}
+	memset(&o->lists[i], 0, sizeof(list_style));
+	o->cur_list_style = i;
+}
+
+static void list_level_begin(rg_odt *o, const xmlChar **attrs, int n)
+{
+	char v[32];
+	unsigned cp = 0;
+
+	o->cur_list_level = -1;
+	if (o->cur_list_style < 0)
+		return;
+	o->cur_list_level = count_attr(attrs, n, "level", 1, LIST_LEVELS) - 1;
+	if (rg_xml_attr(attrs, n, "bullet-char", v, sizeof(v)) && v[0])
+		rg_utf8_decode(v, strlen(v), &cp);
+	o->level_char = cp;
+	o->level_font = NULL;
+}
+
+static void list_level_end(rg_odt *o)
+{
+	unsigned u = o->level_font ? rg_symbol_map(o->level_font, o->level_char) : 0;
+
+	if (!u)
+		u = o->level_char;
+	if (o->cur_list_style >= 0 && o->cur_list_level >= 0 && rg_symbol_is_box(u))
+		o->lists[o->cur_list_style].marker[o->cur_list_level] = u;
+	o->cur_list_level = -1;
+}
+
 /* ---- text ---------------------------------------------------------------------------- */
 
 static int can_emit(const rg_odt *o)
@@ -420,7 +708,8 @@ static void characters(void *ctx, const xmlChar *ch, int len)
 	if (o->skip_depth || !can_emit(o) || o->depth < 1)
 		return;
 	top = o->stack[o->depth - 1].id;
-	if (top != E_P && top != E_H && top != E_SPAN && top != E_TRANSPARENT && top != E_CONTENT_CONTROL)
+	if (top != E_P && top != E_H && top != E_SPAN && top != E_TRANSPARENT && top != E_CONTENT_CONTROL
+	    && top != E_HIDDEN_TEXT)
 		return;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
@@ -494,6 +783,16 @@ static void para_begin(rg_odt *o, elem *e, const xmlChar **attrs, int n)
 		o->hidden++;
 		e->act |= ACT_HIDDEN;
 	}
+	/* the first paragraph of a list item shows its bullet: a box or a tick is text (a
+	** trailing space, when nothing follows, goes like any collapsed space) */
+	if (o->item_marker) {
+		if (can_emit(o)) {
+			emit_cp(o, o->item_marker);
+			rg_build_text(o->b, " ", 1);
+			o->last_collapsed = 1;
+		}
+		o->item_marker = 0;
+	}
 }
 
 static void span_begin(rg_odt *o, elem *e, const xmlChar **attrs, int n)
@@ -540,18 +839,31 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 	if (o->skip_depth)
 		return;
 	e->id = elem_id(o, local, uri);
+	if (o->flat && o->depth == 1 && e->id != E_DOCUMENT) {
+		if (!strcmp((const char *)local, "wordDocument"))
+			rg_error_set(RG_EFORMAT, "a Word 2003 XML document, which raingan does not read (save it "
+				"as DOCX)");
+		else if (!strcmp((const char *)local, "package"))
+			rg_error_set(RG_EFORMAT, "a Word XML document (flat OPC), which raingan does not read (save "
+				"it as DOCX)");
+		else
+			rg_error_set(RG_EFORMAT, "a plain XML file (root element %.60s), not DOCX, ODT or flat ODF "
+				"text", (const char *)local);
+		rg_xml_stop(&o->xml, RG_EFORMAT);
+		return;
+	}
 	switch (e->id) {
 	case E_SKIP:
 		o->skip_depth = o->depth;
 		break;
 	case E_OFFICE_TEXT:
-		if (!o->in_styles) {
+		if (!o->in_styles || o->flat) {
 			o->in_text++;
 			e->act |= ACT_BODY;
 		}
 		break;
 	case E_HEADER_FOOTER:
-		if (o->in_styles) {
+		if (o->in_styles || o->flat) {
 			rg_build_part_begin(b, local[0] == 'h' ? &b->doc->headers : &b->doc->footers);
 			o->in_text++;
 			e->act |= ACT_PART;
@@ -588,9 +900,92 @@ static void start_element(void *ctx, const xmlChar *local, const xmlChar *prefix
 			o->ws = 1;
 		}
 		break;
-	case E_HIDDEN:
-		if (rg_xml_attr(attrs, nattrs, "is-hidden", v, sizeof(v)) && !strcmp(v, "true"))
+	case E_HIDDEN_TEXT:
+		if (can_emit(o) && hidden_by(o, attrs, nattrs, "hidden text", 1))
 			o->skip_depth = o->depth;
+		break;
+	case E_HIDDEN_PARA:
+		/* a field that hides the whole paragraph it stands in */
+		if (rg_build_in_para(b) && o->in_text && hidden_by(o, attrs, nattrs, "hidden paragraph", 1))
+			rg_build_para_hide(b);
+		break;
+	case E_SECTION:
+		if (rg_xml_attr(attrs, nattrs, "display", v, sizeof(v))) {
+			if (!strcmp(v, "none") || (!strcmp(v, "condition") && hidden_by(o, attrs, nattrs, "section", 0)))
+				o->skip_depth = o->depth;
+		}
+		break;
+	case E_USER_FIELD:
+		user_field_decl(o, attrs, nattrs);
+		break;
+	case E_LIST_STYLE:
+		list_style_begin(o, attrs, nattrs);
+		e->act |= ACT_LIST_STYLE;
+		break;
+	case E_LIST_LEVEL_BULLET:
+		list_level_begin(o, attrs, nattrs);
+		e->act |= ACT_LIST_LEVEL;
+		break;
+	case E_LIST: {
+		char name[256];
+		int style;
+		if (!o->in_text)
+			break;
+		style = rg_xml_attr(attrs, nattrs, "style-name", name, sizeof(name))
+			? rg_strmap_get(&o->list_index, name, strlen(name))
+			: o->list_depth > 0 && o->list_depth <= LIST_LEVELS ? o->list_of_depth[o->list_depth] : -1;
+		o->list_depth++;
+		if (o->list_depth <= LIST_LEVELS)
+			o->list_of_depth[o->list_depth] = style;
+		o->item_marker = 0;   /* an item opening with a nested list shows no bullet of its own */
+		e->act |= ACT_LIST;
+		break;
+	}
+	case E_LIST_ITEM:
+		o->item_marker = 0;
+		if (o->in_text && o->list_depth >= 1 && o->list_depth <= LIST_LEVELS) {
+			int st = o->list_of_depth[o->list_depth];
+			if (st >= 0)
+				o->item_marker = o->lists[st].marker[o->list_depth - 1];
+		}
+		break;
+	case E_FORMS:
+		o->in_forms++;
+		e->act |= ACT_FORMS;
+		break;
+	case E_FORM_CONTROL:
+		if (o->in_forms)
+			form_control_decl(o, local, attrs, nattrs);
+		break;
+	case E_DRAW_CONTROL: {
+		char id[256];
+		int i;
+		o->skip_depth = o->depth;
+		if (!can_emit(o) || !rg_xml_attr(attrs, nattrs, "control", id, sizeof(id)))
+			break;
+		if ((i = rg_strmap_get(&o->control_index, id, strlen(id))) < 0)
+			break;
+		if (o->controls[i].is_box) {
+			emit_cp(o, o->controls[i].checked ? 0x2611 : 0x2610);
+			o->ws = 0;
+		} else if (o->controls[i].value && o->controls[i].value[0]) {
+			rg_build_text(b, o->controls[i].value, strlen(o->controls[i].value));
+			o->ws = 0;
+			o->last_collapsed = 0;
+		}
+		break;
+	}
+	case E_DOCUMENT:
+		if (o->flat && o->depth == 1) {
+			char mime[128];
+			static const char odf_text[] = "application/vnd.oasis.opendocument.text";
+			if (!rg_xml_attr(attrs, nattrs, "mimetype", mime, sizeof(mime))
+			    || strncmp(mime, odf_text, sizeof(odf_text) - 1)) {
+				rg_error_set(RG_EFORMAT, "a flat OpenDocument file that is not a text document (%s)",
+					rg_xml_attr(attrs, nattrs, "mimetype", mime, sizeof(mime)) ? mime : "no office:mimetype");
+				rg_xml_stop(&o->xml, RG_EFORMAT);
+			}
+		}
 		break;
 	case E_NOTE_BODY:
 		if (o->in_text && rg_build_note_begin(b)) {
@@ -758,6 +1153,16 @@ static void end_element(void *ctx, const xmlChar *local, const xmlChar *prefix, 
 		o->in_text--;
 	if (e->act & ACT_STYLE)
 		o->cur_style = -1;
+	if (e->act & ACT_FORMS)
+		o->in_forms--;
+	if (e->act & ACT_LIST_LEVEL)
+		list_level_end(o);
+	if (e->act & ACT_LIST_STYLE)
+		o->cur_list_style = -1;
+	if (e->act & ACT_LIST) {
+		o->list_depth--;
+		o->item_marker = 0;
+	}
 	o->depth--;
 	if (b->err)
 		rg_xml_stop(&o->xml, b->err);
@@ -775,6 +1180,7 @@ rg_odt *rg_odt_new(rg_builder *b)
 	}
 	o->b = b;
 	o->cur_style = -1;
+	o->cur_list_style = o->cur_list_level = -1;
 	return o;
 }
 
@@ -795,6 +1201,16 @@ void rg_odt_free(rg_odt *o)
 	free(o->face_families);
 	rg_strmap_free(&o->style_index);
 	rg_strmap_free(&o->font_faces);
+	for (i = 0; i < o->ncontrols; i++)
+		free(o->controls[i].value);
+	free(o->controls);
+	rg_strmap_free(&o->control_index);
+	for (i = 0; i < o->nfields; i++)
+		free(o->fields[i].str);
+	free(o->fields);
+	rg_strmap_free(&o->field_index);
+	free(o->lists);
+	rg_strmap_free(&o->list_index);
 	free(o);
 }
 
@@ -814,7 +1230,11 @@ static int read_part(rg_odt *o, rg_package *pkg, const char *part, const char *x
 	o->hidden = 0;
 	o->header_rows = 0;
 	o->font = NULL;
-	o->in_styles = styles;
+	o->in_styles = styles == 1;
+	o->flat = styles == 2;
+	o->in_forms = 0;
+	o->list_depth = 0;
+	o->item_marker = 0;
 	memset(o->cache, 0, sizeof(o->cache));
 	if (dest)
 		rg_build_part_begin(o->b, dest);
@@ -837,4 +1257,9 @@ int rg_odt_read_styles(rg_odt *o, rg_package *pkg, const char *part, const char 
 int rg_odt_read_content(rg_odt *o, rg_package *pkg, const char *part, const char *xml, size_t len)
 {
 	return read_part(o, pkg, part, xml, len, 0, &o->b->doc->body);
+}
+
+int rg_odt_read_flat(rg_odt *o, const char *xml, size_t len)
+{
+	return read_part(o, NULL, "the XML file", xml, len, 2, &o->b->doc->body);
 }

@@ -1,5 +1,5 @@
 /*
-** odt.h - OpenDocument text (styles.xml then content.xml) into the builder.
+** odt.h - OpenDocument text (styles.xml then content.xml, or one flat .fodt) into the builder.
 */
 #ifndef RG_ODT_H
 #define RG_ODT_H
@@ -17,5 +17,7 @@ void rg_odt_free(rg_odt *o);
 int rg_odt_read_styles(rg_odt *o, rg_package *pkg, const char *part, const char *xml, size_t len);
 /* content.xml: automatic styles and the body.  pkg NULL: xml/len hold the part. */
 int rg_odt_read_content(rg_odt *o, rg_package *pkg, const char *part, const char *xml, size_t len);
+/* A flat ODF text document (.fodt: office:document holding styles, master pages and body). */
+int rg_odt_read_flat(rg_odt *o, const char *xml, size_t len);
 
 #endif

@@ -5,6 +5,7 @@
 #include "package.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include <zip.h>
 
 #include "../core/error.h"
+#include "../core/strmap.h"
 
 #define CHUNK (64 * 1024)
 #define RATIO_FLOOR ((zip_uint64_t)1 << 20)   /* small parts may compress as they like */
@@ -20,6 +22,7 @@
 struct rg_package {
 	zip_t *zip;
 	const rg_limits *lim;
+	rg_strmap backslashed;    /* "word/document.xml" -> index of an entry named "word\document.xml" */
 };
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
@@ -98,6 +101,37 @@ static int sniff_file(const char *path, int zip_code)
 	return rc;
 }
 
+/* A part name as looked up: lower case, '\\' taken as '/'. */
+static void fold_name(const char *name, char *out, size_t size)
+{
+	size_t i;
+
+	for (i = 0; name[i] && i + 1 < size; i++) {
+		char c = name[i] == '\\' ? '/' : name[i];
+		out[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	out[i] = '\0';
+}
+
+/* Some Windows tools write entry names with '\\': Word reads them as '/', so do we. */
+static int index_backslashed(rg_package *pkg)
+{
+	zip_int64_t n = zip_get_num_entries(pkg->zip, 0), i;
+
+	for (i = 0; i < n; i++) {
+		const char *name = zip_get_name(pkg->zip, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
+		char folded[1024];
+		if (!name || !strchr(name, '\\') || strlen(name) >= sizeof(folded))
+			continue;
+		fold_name(name, folded, sizeof(folded));
+		if (rg_strmap_get(&pkg->backslashed, folded, strlen(folded)) >= 0)
+			continue;   /* the first of two entries of the same name wins, as for '/' names */
+		if (rg_strmap_put(&pkg->backslashed, folded, strlen(folded), (int)i))
+			return RG_ENOMEM;
+	}
+	return 0;
+}
+
 /* Wrap an open zip; it is discarded on failure. */
 static int wrap(zip_t *z, const rg_limits *lim, rg_package **out)
 {
@@ -109,6 +143,10 @@ static int wrap(zip_t *z, const rg_limits *lim, rg_package **out)
 	}
 	pkg->zip = z;
 	pkg->lim = lim;
+	if (index_backslashed(pkg)) {
+		rg_package_close(pkg);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
 	*out = pkg;
 	return 0;
 }
@@ -174,12 +212,22 @@ void rg_package_close(rg_package *pkg)
 	if (!pkg)
 		return;
 	zip_discard(pkg->zip);
+	rg_strmap_free(&pkg->backslashed);
 	free(pkg);
 }
 
 static zip_int64_t locate(rg_package *pkg, const char *name)
 {
-	return zip_name_locate(pkg->zip, name, ZIP_FL_NOCASE);
+	zip_int64_t idx = zip_name_locate(pkg->zip, name, ZIP_FL_NOCASE);
+
+	if (idx < 0 && pkg->backslashed.len) {
+		char folded[1024];
+		int i;
+		fold_name(name, folded, sizeof(folded));
+		if ((i = rg_strmap_get(&pkg->backslashed, folded, strlen(folded))) >= 0)
+			idx = i;
+	}
+	return idx;
 }
 
 int rg_package_has(rg_package *pkg, const char *name)
@@ -270,6 +318,148 @@ int rg_package_read(rg_package *pkg, const char *name, size_t max, rg_buf *out)
 		rc = rg_error_set(RG_ENOMEM, "out of memory");
 	free(buf);
 	zip_fclose(zf);
+	return rc;
+}
+
+/* Any of the needles in the bytes: one memchr (vectorized) pass per distinct first
+** byte, comparing the needles that start with it at each hit; much cheaper than
+** memmem per needle when those bytes are not frequent. */
+static int find_any(const char *buf, size_t len, const char *const *needles, size_t n)
+{
+	unsigned char done[256];
+	size_t i, k;
+
+	memset(done, 0, sizeof(done));
+	for (i = 0; i < n; i++) {
+		unsigned char first = (unsigned char)needles[i][0];
+		const char *p = buf, *end = buf + len;
+		if (done[first])
+			continue;
+		done[first] = 1;
+		while (p < end && (p = memchr(p, first, (size_t)(end - p)))) {
+			for (k = i; k < n; k++) {
+				size_t nl = strlen(needles[k]);
+				if ((unsigned char)needles[k][0] == first && (size_t)(end - p) >= nl && !memcmp(p, needles[k], nl))
+					return 1;
+			}
+			p++;
+		}
+	}
+	return 0;
+}
+
+/*
+** Parts known to hold none of a set of needles, or nothing of use, by what
+** the central directory says of them (CRC-32, sizes): a batch of filings made
+** from one template has the same styles.xml in every file, read once.
+** A file lying about its CRC gains nothing it could not write plainly: the
+** needles only decide whether a part is worth parsing for hidden text and
+** list boxes.
+*/
+#define SEEN_MAX 256
+
+typedef struct {
+	const void *key;          /* what was found of it (a needle set, a verdict) */
+	zip_uint64_t size, comp_size;
+	zip_uint32_t crc;
+} seen_part;
+
+static seen_part seen[SEEN_MAX];
+static size_t nseen, seen_next;
+static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int seen_with(const void *key, const zip_stat_t *st)
+{
+	size_t i;
+	int hit = 0;
+
+	if (!(st->valid & ZIP_STAT_CRC) || !(st->valid & ZIP_STAT_SIZE) || !(st->valid & ZIP_STAT_COMP_SIZE))
+		return 0;
+	pthread_mutex_lock(&seen_lock);
+	for (i = 0; i < nseen && !hit; i++)
+		hit = seen[i].key == key && seen[i].crc == st->crc && seen[i].size == st->size
+			&& seen[i].comp_size == st->comp_size;
+	pthread_mutex_unlock(&seen_lock);
+	return hit;
+}
+
+static void remember_with(const void *key, const zip_stat_t *st)
+{
+	if (!(st->valid & ZIP_STAT_CRC) || !(st->valid & ZIP_STAT_SIZE) || !(st->valid & ZIP_STAT_COMP_SIZE))
+		return;
+	pthread_mutex_lock(&seen_lock);
+	seen[seen_next].key = key;
+	seen[seen_next].crc = st->crc;
+	seen[seen_next].size = st->size;
+	seen[seen_next].comp_size = st->comp_size;
+	seen_next = (seen_next + 1) % SEEN_MAX;
+	if (nseen < SEEN_MAX)
+		nseen++;
+	pthread_mutex_unlock(&seen_lock);
+}
+
+static int part_stat(rg_package *pkg, const char *name, zip_stat_t *st)
+{
+	zip_int64_t idx = locate(pkg, name);
+
+	zip_stat_init(st);
+	return idx >= 0 && !zip_stat_index(pkg->zip, (zip_uint64_t)idx, 0, st);
+}
+
+int rg_package_seen(rg_package *pkg, const char *name, const void *key)
+{
+	zip_stat_t st;
+
+	return part_stat(pkg, name, &st) && seen_with(key, &st);
+}
+
+void rg_package_remember(rg_package *pkg, const char *name, const void *key)
+{
+	zip_stat_t st;
+
+	if (part_stat(pkg, name, &st))
+		remember_with(key, &st);
+}
+
+int rg_package_contains(rg_package *pkg, const char *name, const char *const *needles, size_t n, int *found)
+{
+	zip_uint64_t total = 0;
+	zip_file_t *zf;
+	zip_stat_t st;
+	size_t keep = 0, i, longest = 0, have = 0;
+	zip_int64_t got;
+	char *buf;
+	int rc = 0;
+
+	*found = 0;
+	for (i = 0; i < n; i++)
+		if (strlen(needles[i]) > longest)
+			longest = strlen(needles[i]);
+	if (!longest || longest > 256)
+		return 0;
+	if (rg_package_seen(pkg, name, needles))
+		return 0;
+	if (!(zf = open_part(pkg, name, &st)))
+		return rg_error_code();
+	/* each chunk goes after the last longest-1 bytes of the one before, so a match across chunks is seen */
+	if (!(buf = malloc(CHUNK + longest))) {
+		zip_fclose(zf);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	while ((got = read_chunk(pkg, name, zf, &st, buf + keep, &total)) > 0) {
+		have = keep + (size_t)got;
+		*found = find_any(buf, have, needles, n);
+		if (*found)
+			break;
+		keep = have < longest - 1 ? have : longest - 1;
+		memmove(buf, buf + have - keep, keep);
+	}
+	if (got < 0)
+		rc = rg_error_code();
+	free(buf);
+	zip_fclose(zf);
+	if (!rc && !*found)
+		remember_with(needles, &st);
 	return rc;
 }
 

@@ -34,6 +34,18 @@ int rg_package_has(rg_package *pkg, const char *name);
 /* Read a whole small part (at most max bytes) into out. */
 int rg_package_read(rg_package *pkg, const char *name, size_t max, rg_buf *out);
 
+/* Whether a part holds any of the byte strings (streamed, stopping at the first
+** found): *found is 1 or 0.  Cheaper than parsing when a part rarely matters.
+** needles must be a static array (its address names the set): a part found
+** without them is remembered by its CRC-32 and sizes, and not read again. */
+int rg_package_contains(rg_package *pkg, const char *name, const char *const *needles, size_t n, int *found);
+
+/* A process-wide memory of parts by CRC-32 and sizes (thread-safe, bounded):
+** remember that this part gave the verdict `key` (a static address), and ask
+** whether an identical part was seen with it. */
+int rg_package_seen(rg_package *pkg, const char *name, const void *key);
+void rg_package_remember(rg_package *pkg, const char *name, const void *key);
+
 /* Stream a part through the SAX handlers; ctx must start with an rg_xml_state. */
 int rg_package_parse_xml(rg_package *pkg, const char *name, xmlSAXHandler *sax, void *ctx);
 

@@ -2,7 +2,10 @@
 ** reader.h - read a DOCX or ODT file into the document model (doc.h).
 **
 ** The format is found from the content (zip entries, the ODF mimetype, the
-** package relationships), never from the file name.  Parts are inflated and
+** package relationships, the first bytes of a file that is not a zip),
+** never from the file name: DOCX and its macro-enabled and template forms,
+** ODT and OTT, flat ODF text (.fodt), and through LibreOffice Word 97-2003
+** .doc and RTF (convert.h).  Parts are inflated and
 ** parsed as streams (SAX), so memory grows with the text of the document,
 ** not with its XML.  Hostile input is refused with RG_E* codes and a
 ** one-line message: see the limits below.
@@ -13,11 +16,17 @@
 #include <stddef.h>
 #include "doc.h"
 
+struct rg_converted;
+
 typedef struct {
-	size_t max_part_size;      /* bytes of one inflated XML part */
+	size_t max_part_size;      /* bytes of one inflated XML part (and of a legacy file converted) */
 	unsigned max_ratio;        /* inflated / compressed size of a part above 1 MiB */
 	size_t max_table_cells;    /* rows x columns of one table */
-	int max_nesting;           /* tables inside tables (and text boxes) */
+	int max_nesting;           /* tables inside tables (and text boxes, alternative chunks) */
+	/* Legacy formats (.doc, .rtf) through LibreOffice (convert.h): */
+	unsigned convert_timeout;  /* seconds per file; 0: $RAINGAN_CONVERT_TIMEOUT, else 120 */
+	int no_convert;            /* 1: refuse them instead of starting LibreOffice (fuzzing) */
+	const struct rg_converted *converted;  /* converted ahead by rg_convert_batch(), or NULL */
 } rg_limits;
 
 #define RG_DEFAULT_MAX_PART_SIZE ((size_t)256 << 20)

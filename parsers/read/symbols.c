@@ -88,7 +88,17 @@ static const sym_font *find_font(const char *font)
 
 int rg_symbol_font(const char *font)
 {
+	/* every run names fonts: most are not symbol fonts, so look at the first letter first */
+	if (!font || (*font != 'W' && *font != 'w' && *font != 'S' && *font != 's'))
+		return 0;
 	return find_font(font) != NULL;
+}
+
+const char *rg_symbol_font_name(const char *font)
+{
+	const sym_font *f = rg_symbol_font(font) ? find_font(font) : NULL;
+
+	return f ? f->font : NULL;
 }
 
 unsigned rg_symbol_map(const char *font, unsigned code)
@@ -118,4 +128,14 @@ unsigned rg_symbol_map(const char *font, unsigned code)
 	if (f->ascii_passes && c >= 0x20 && c < 0x7F)
 		return c;
 	return 0;
+}
+
+int rg_symbol_is_box(unsigned u)
+{
+	switch (u) {
+	case 0x2610: case 0x2611: case 0x2612: case 0x25A1: case 0x25FB: case 0x2327:
+		return 1;
+	default:
+		return 0;
+	}
 }

@@ -17,7 +17,8 @@
 #include "read/doc.h"
 #include "read/reader.h"
 
-/* Limits for fuzzing: far below the defaults so inputs stay cheap. */
+/* Limits for fuzzing: far below the defaults so inputs stay cheap; legacy
+** formats are detected (the OLE2 walk is fuzzed) but never converted. */
 static inline void fuzz_limits(rg_limits *lim)
 {
 	rg_limits_default(lim);
@@ -25,6 +26,7 @@ static inline void fuzz_limits(rg_limits *lim)
 	lim->max_ratio = 200;
 	lim->max_table_cells = 100000;
 	lim->max_nesting = 16;
+	lim->no_convert = 1;   /* a .doc/.rtf is detected and refused: never start LibreOffice */
 }
 
 /* An invariant of the model or the error convention is broken: a finding. */
@@ -105,6 +107,13 @@ static void fuzz_walk_blocks(const rg_blocks *b, int depth)
 
 static inline void fuzz_walk_doc(const rg_doc *d)
 {
+	size_t i;
+
+	for (i = 0; i < d->nwarnings; i++) {
+		FUZZ_ASSERT(d->warnings[i].code && d->warnings[i].message);
+		FUZZ_ASSERT(!strchr(d->warnings[i].message, '\n'));
+		fuzz_touch(d->warnings[i].code);
+	}
 	fuzz_walk_blocks(&d->body, 0);
 	fuzz_walk_blocks(&d->headers, 0);
 	fuzz_walk_blocks(&d->footers, 0);
