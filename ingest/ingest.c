@@ -1,14 +1,16 @@
 /*
 ** ingest.c - the ingest pipeline (see ingest.h).
 **
-** A worker's job on one file: open it, map its bytes, hash them, and unless
-** the store holds that digest, parse those same bytes (parse.h) -- a file is
-** read once, and its hash and its model come from the same bytes.  The
-** writer (the calling thread) takes the results in path order from the
-** pool's window and stores each in its own transaction; a file that fails
-** is recorded in the store's failures and the batch goes on.  A store error
-** stops the job; one the backend calls transient (retried, still failing:
-** a dropped connection) costs that file only.
+** A worker's job on one file (in a worker process, workers.h): open it,
+** map its bytes, hash them, and unless the store holds that digest, parse
+** those same bytes (parse.h) -- a file is read once, and its hash and its
+** model come from the same bytes.  The reply is the slot below followed by
+** the model as JSON (model_json.h; model_load.h reads it back).  The writer
+** (this process) takes the replies in path order and stores each filing in
+** its own transaction; a file that fails, crashes its worker or runs past
+** the time limit is recorded in the store's failures and the batch goes
+** on.  A store error stops the job; one the backend calls transient
+** (retried, still failing: a dropped connection) costs that file only.
 */
 #include "ingest.h"
 
@@ -22,17 +24,19 @@
 
 #include "core/error.h"
 #include "core/sha256.h"
+#include "model/model_json.h"
+#include "model/model_load.h"
 #include "parse.h"
 #include "paths.h"
-#include "pool.h"
 #include "progress.h"
+#include "workers.h"
 
 enum { SLOT_FAILED = 0, SLOT_PARSED, SLOT_SKIPPED };
 
-/* One file's way from a worker to the writer. */
+/* One file's way from a worker to the writer: the head of the worker's reply
+** (the model's JSON follows it when state is SLOT_PARSED). */
 typedef struct {
 	int state;                  /* SLOT_* */
-	rg_model *model;
 	char sha256[65];            /* "" when the file could not be read */
 	long long size, mtime;
 	double parse_ms;
@@ -127,33 +131,48 @@ static int map_file(const char *path, mapped *f, slot *sl)
 	return 0;
 }
 
-static void work(void *ctx, size_t i, void *p)
+/* In a worker process: file i read, hashed, skipped or parsed; the reply is the
+** slot, then the model's JSON. */
+static void work(void *ctx, size_t i, rg_buf *out)
 {
 	const batch *b = ctx;
 	const char *path = b->paths.items[i];
-	slot *sl = p;
+	rg_model *model = NULL;
+	slot sl;
 	mapped f;
 
-	memset(sl, 0, sizeof(*sl));
-	if (map_file(path, &f, sl)) {
-		slot_fail(sl, rg_error_code(), rg_error_message());
+	memset(&sl, 0, sizeof(sl));
+	if (map_file(path, &f, &sl)) {
+		slot_fail(&sl, rg_error_code(), rg_error_message());
+		rg_buf_put(out, (const char *)&sl, sizeof(sl));
 		return;
 	}
-	if (rg_sha256_buffer(f.data ? f.data : "", f.len, sl->sha256)) {
-		sl->sha256[0] = '\0';
-		slot_fail(sl, rg_error_code(), rg_error_message());
-	} else if (is_known(b, sl->sha256)) {
-		sl->state = SLOT_SKIPPED;
+	if (rg_sha256_buffer(f.data ? f.data : "", f.len, sl.sha256)) {
+		sl.sha256[0] = '\0';
+		slot_fail(&sl, rg_error_code(), rg_error_message());
+	} else if (is_known(b, sl.sha256)) {
+		sl.state = SLOT_SKIPPED;
 	} else {
-		sl->parsed = 1;
-		if (rg_ingest_parse(b->job->parser, path, f.data ? f.data : "", f.len, sl->sha256, &sl->model,
-			&sl->parse_ms))
-			slot_fail(sl, rg_error_code(), rg_error_message());
+		sl.parsed = 1;
+		if (rg_ingest_parse(b->job->parser, path, f.data ? f.data : "", f.len, sl.sha256, &model,
+			&sl.parse_ms))
+			slot_fail(&sl, rg_error_code(), rg_error_message());
 		else
-			sl->state = SLOT_PARSED;
+			sl.state = SLOT_PARSED;
 	}
 	if (f.data)
 		munmap(f.data, f.len);
+	rg_buf_put(out, (const char *)&sl, sizeof(sl));
+	if (model)
+		rg_model_write_json(out, model, -1);
+	rg_model_free(model);
+}
+
+static const char *item_name(void *ctx, size_t i)
+{
+	const batch *b = ctx;
+
+	return b->paths.items[i];
 }
 
 /* ---- the writer ------------------------------------------------------------------ */
@@ -172,27 +191,64 @@ static int record_failure(batch *b, const rg_store_source *src, slot *sl)
 	return rg_store_put_failure(b->job->store, src, sl->sha256[0] ? sl->sha256 : NULL, sl->code, sl->message);
 }
 
-static int done(void *ctx, size_t i, void *p)
+/* The worker's reply as a slot and a model; a fault (its worker crashed or ran
+** out of time) is the file's failure. */
+static void read_reply(const char *path, const char *data, size_t len, int fault_code, const char *fault,
+	slot *sl, rg_model **model)
+{
+	rg_model_list list = RG_MODEL_LIST_INIT;
+	struct stat st;
+
+	memset(sl, 0, sizeof(*sl));
+	*model = NULL;
+	if (fault_code) {
+		if (!stat(path, &st)) {
+			sl->size = (long long)st.st_size;
+			sl->mtime = (long long)st.st_mtime;
+		}
+		sl->parsed = 1;
+		slot_fail(sl, fault_code, fault);
+		return;
+	}
+	if (len < sizeof(*sl)) {
+		slot_fail(sl, RG_ERROR, "the worker's reply is cut short");
+		return;
+	}
+	memcpy(sl, data, sizeof(*sl));
+	if (sl->state != SLOT_PARSED)
+		return;
+	if (rg_model_load_buffer(&list, data + sizeof(*sl), len - sizeof(*sl), path) || list.n != 1) {
+		slot_fail(sl, RG_ERROR, list.n != 1 ? "the worker's reply is not one model" : rg_error_message());
+		rg_model_list_free(&list);
+		return;
+	}
+	*model = list.items[0];
+	free(list.items);
+}
+
+static int done(void *ctx, size_t i, const char *data, size_t len, int fault_code, const char *fault)
 {
 	batch *b = ctx;
-	slot *sl = p;
 	rg_store *store = b->job->store;
-	rg_store_source src = { b->paths.items[i], sl->size, sl->mtime, sl->parse_ms };
+	rg_model *model;
+	slot sl;
 	int inserted = 0, rc = 0;
 
-	b->sum->parsed += (size_t)sl->parsed;
-	switch (sl->state) {
+	read_reply(b->paths.items[i], data, len, fault_code, fault, &sl, &model);
+	rg_store_source src = { b->paths.items[i], sl.size, sl.mtime, sl.parse_ms };
+	b->sum->parsed += (size_t)sl.parsed;
+	switch (sl.state) {
 	case SLOT_PARSED:
-		rc = rg_store_put_filing(store, sl->model, &src, &inserted);
+		rc = rg_store_put_filing(store, model, &src, &inserted);
 		if (!rc && inserted) {
 			b->sum->stored++;
-			b->sum->findings += sl->model->n_findings;
+			b->sum->findings += model->n_findings;
 		} else if (!rc) {
 			b->sum->skipped++;   /* the same bytes under another name, stored earlier */
 		} else if (rg_store_last_error_transient(store)) {
 			/* the store could not take this one (retried): it fails, the batch goes on */
-			slot_fail(sl, rc, rg_error_message());
-			rc = record_failure(b, &src, sl);
+			slot_fail(&sl, rc, rg_error_message());
+			rc = record_failure(b, &src, &sl);
 		}
 		break;
 	case SLOT_SKIPPED:
@@ -202,22 +258,12 @@ static int done(void *ctx, size_t i, void *p)
 			rc = rg_store_clear_failure(store, src.path);
 		break;
 	default:
-		rc = record_failure(b, &src, sl);
+		rc = record_failure(b, &src, &sl);
 		break;
 	}
-	rg_model_free(sl->model);
-	sl->model = NULL;
+	rg_model_free(model);
 	rg_progress_step(&b->progress);
 	return rc;
-}
-
-static void fini(void *ctx, void *p)
-{
-	slot *sl = p;
-
-	(void)ctx;
-	rg_model_free(sl->model);
-	sl->model = NULL;
 }
 
 /* ---- the batch ------------------------------------------------------------------- */
@@ -233,8 +279,7 @@ static int collect(batch *b)
 		rc = rg_paths_add(&b->paths, job->inputs[i]);
 	if (!rc && job->more_paths)
 		rc = rg_paths_add_lines(&b->paths, job->more_paths);
-	rg_paths_sort(&b->paths);
-	return rc;
+	return rc ? rc : rg_paths_sort(&b->paths);
 }
 
 int rg_ingest_run(const rg_ingest_job *job, rg_ingest_summary *sum)
@@ -251,16 +296,31 @@ int rg_ingest_run(const rg_ingest_job *job, rg_ingest_summary *sum)
 	rc = collect(&b);
 	sum->files = b.paths.len;
 	sum->unreadable_folders = b.paths.unreadable;
+	sum->other_files = b.paths.other_files;
 	if (!rc)
 		rc = rg_store_known_digests(job->store, &b.known, &b.n_known);
 	if (!rc)
 		rc = rg_store_count_failures(job->store, &n_failures);
 	b.stale_failures = n_failures > 0;
 	if (!rc) {
+		rg_workers w;
+		size_t taken = 0;
+
+		memset(&w, 0, sizeof(w));
+		w.jobs = job->jobs;
+		w.timeout = job->timeout;
+		w.stop = job->stop;
+		w.work = work;
+		w.done = done;
+		w.name = item_name;
+		w.ctx = &b;
 		rg_progress_start(&b.progress, job->progress, b.paths.len);
-		rc = rg_pool_run(b.paths.len, job->jobs, (size_t)(job->jobs > 0 ? job->jobs : 1) * 4, sizeof(slot),
-			work, done, fini, &b);
+		rc = rg_workers_run(&w, b.paths.len, &taken);
 		rg_progress_end(&b.progress);
+		if (!rc && taken < b.paths.len) {
+			sum->interrupted = 1;
+			sum->not_started = b.paths.len - taken;
+		}
 	}
 	sum->seconds = rg_now() - start;
 	free(b.known);

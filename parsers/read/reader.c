@@ -22,6 +22,14 @@
 #define SMALL_PART_MAX (4u << 20)   /* .rels, manifest, mimetype */
 #define MAX_PATH_LEN 1024
 
+/* The extensions of the formats read here: a new format adds its own. */
+static const char *const extensions[] = { ".docx", ".odt", NULL };
+
+const char *const *rg_read_extensions(void)
+{
+	return extensions;
+}
+
 void rg_limits_default(rg_limits *lim)
 {
 	lim->max_part_size = RG_DEFAULT_MAX_PART_SIZE;
