@@ -7,8 +7,8 @@
 ** one of N long-lived worker processes (fork of the caller: the parser and
 ** its compiled rules are shared, nothing is loaded again).  A worker gets an
 ** item number over a socket, does the work, and sends back the result as
-** bytes (for ingest: the model as JSON, model/model_json.h; model_load.h
-** reads it back field for field).  The calling process stays
+** bytes (for ingest: the model, model/model_wire.h, read back field for
+** field; for dump, parse and check: what they print).  The calling process stays
 ** single-threaded: it supervises with poll(), gives each item a deadline,
 ** and takes the results back in order, so at most `window` results wait,
 ** whatever the number of items, and the order of the output never depends
