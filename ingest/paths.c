@@ -76,8 +76,11 @@ void rg_paths_free(rg_paths *l)
 		free(l->items[i]);
 	free(l->items);
 	free(l->ids);
+	free(l->others);
 	l->items = NULL;
 	l->ids = NULL;
+	l->others = NULL;
+	l->n_others = l->cap_others = 0;
 	l->len = l->cap = 0;
 }
 
@@ -116,7 +119,17 @@ static int walk_entry(rg_paths *l, const char *path, const char *name)
 	if (!S_ISREG(st.st_mode))
 		return 0;
 	if (!has_doc_ext(name)) {
-		l->other_files++;   /* said in the summary: a .pdf or .doc left unread is not silent */
+		/* said in the summary: a .pdf or .doc left unread is not silent */
+		if (l->n_others == l->cap_others) {
+			size_t cap = l->cap_others ? l->cap_others * 2 : 64;
+			rg_path_id *ids = realloc(l->others, cap * sizeof(*ids));
+			if (!ids)
+				return rg_error_set(RG_ENOMEM, "out of memory");
+			l->others = ids;
+			l->cap_others = cap;
+		}
+		l->others[l->n_others].dev = (unsigned long long)st.st_dev;
+		l->others[l->n_others++].ino = (unsigned long long)st.st_ino;
 		return 0;
 	}
 	return push(l, path, &st);
@@ -212,11 +225,25 @@ static int cmp_pos(const void *a, const void *b)
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
+static int cmp_other(const void *a, const void *b)
+{
+	const rg_path_id *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
 int rg_paths_sort(rg_paths *l)
 {
 	entry *e;
 	size_t i, j, n;
 
+	/* the other files, each once (a folder named twice is walked twice) */
+	if (l->n_others)
+		qsort(l->others, l->n_others, sizeof(*l->others), cmp_other);
+	for (i = 0, l->other_files = 0; i < l->n_others; i++)
+		l->other_files += !i || cmp_other(&l->others[i], &l->others[i - 1]);
 	if (!l->len)
 		return 0;
 	if (!(e = malloc(l->len * sizeof(*e))))

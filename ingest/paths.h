@@ -27,7 +27,9 @@ typedef struct {
 	rg_path_id *ids;         /* of each item */
 	size_t len, cap;
 	size_t unreadable;       /* folders that could not be read (each said on messages) */
-	size_t other_files;      /* files in walked folders that the reader does not take */
+	size_t other_files;      /* files in walked folders that the reader does not take (set by rg_paths_sort) */
+	rg_path_id *others;      /* their ids, each counted once */
+	size_t n_others, cap_others;
 	FILE *messages;          /* where "raingan: FOLDER: cannot read the folder: ..." goes; NULL: nowhere */
 } rg_paths;
 

@@ -85,7 +85,7 @@ static int check_path(const char *path, int readonly, int *exists)
 	if (errno != ENOENT)
 		return rg_error_set(RG_EIO, "cannot open the store: %s", strerror(errno));
 	if (readonly)
-		return rg_error_set(RG_ENOTFOUND, "no store here: ingest first (raingan ingest --db %s PATH...), "
+		return rg_error_set(RG_EIO, "no store here: ingest first (raingan ingest --db %s PATH...), "
 			"or check the --db path", path);
 	if (!slash || slash == path)
 		return 0;
