@@ -445,6 +445,8 @@ int cli_ingest(const cli_opts *o, rg_store **keep)
 		cli_say("ingest stopped: %s", rg_error_message());
 		status = CLI_EXIT_FAILED;
 	} else if (sum.interrupted) {
+		if (o->json)
+			print_summary(o, store, &sum);
 		cli_say("interrupted: %zu stored, %zu not started (%zu skipped, %zu failed; run it again for the rest)",
 			sum.stored, sum.not_started, sum.skipped, sum.failed);
 		status = CLI_EXIT_SIGNAL(cli_stop ? cli_stop : SIGINT);

@@ -16,3 +16,6 @@ if(Python3_Interpreter_FOUND)
     set_tests_properties(cli_${t} PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
   endforeach()
 endif()
+
+# The one way an output file is written (core/output.h).
+rg_unit_test(test_output)

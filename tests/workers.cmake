@@ -26,3 +26,6 @@ if(Python3_Interpreter_FOUND)
       $<TARGET_FILE:raingan-faults> $<TARGET_FILE:raingan> ${RG_FIXTURES} ${CMAKE_CURRENT_BINARY_DIR}/workers-faults)
   set_tests_properties(workers_faults PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
 endif()
+
+# The model's bytes between a worker and the writer, field for field.
+rg_unit_test(test_wire)
