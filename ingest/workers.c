@@ -139,7 +139,7 @@ static void close_others(int fd)
 	close_range((unsigned)fd + 1, ~0U, 0);
 }
 
-static void worker_main(const run *r, int fd)
+static void worker_main(const run *r, int fd, const sigset_t *mask)
 {
 	const rg_workers *w = r->w;
 	rg_buf out = RG_BUF_INIT;
@@ -149,6 +149,7 @@ static void worker_main(const run *r, int fd)
 	signal(SIGINT, SIG_IGN);
 	signal(SIGTERM, SIG_IGN);
 	signal(SIGPIPE, SIG_DFL);
+	sigprocmask(SIG_SETMASK, mask, NULL);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != r->parent)
 		_exit(0);
@@ -175,22 +176,30 @@ static void worker_main(const run *r, int fd)
 
 static int start_worker(run *r, worker *wk)
 {
+	sigset_t stop_signals, old_mask;
 	int sv[2];
 	pid_t pid;
 
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
 		return rg_error_set(RG_EIO, "cannot start a worker process: %s", strerror(errno));
 	fflush(NULL);   /* no buffered output is written twice */
+	/* the caller's SIGINT/SIGTERM handler must never run in a worker: held until
+	** the worker ignores them */
+	sigemptyset(&stop_signals);
+	sigaddset(&stop_signals, SIGINT);
+	sigaddset(&stop_signals, SIGTERM);
+	sigprocmask(SIG_BLOCK, &stop_signals, &old_mask);
 	pid = fork();
+	if (pid == 0) {
+		close(sv[0]);
+		worker_main(r, sv[1], &old_mask);
+		_exit(0);
+	}
+	sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	if (pid < 0) {
 		close(sv[0]);
 		close(sv[1]);
 		return rg_error_set(RG_EIO, "cannot start a worker process: %s", strerror(errno));
-	}
-	if (pid == 0) {
-		close(sv[0]);
-		worker_main(r, sv[1]);
-		_exit(0);
 	}
 	close(sv[1]);
 	wk->pid = pid;
