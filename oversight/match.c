@@ -795,8 +795,11 @@ int rg_match_names(const char *const *a, size_t na, const char *const *b, size_t
 	for (i = 0; i < nb; i++)
 		if (!used_b[i])
 			out->only_b[out->n_only_b++] = i;
-	qsort(out->pairs, out->n_pairs, sizeof(*out->pairs), pair_cmp);
-	qsort(out->ambiguous, out->n_ambiguous, sizeof(*out->ambiguous), ambiguity_cmp);
+	/* qsort's array may not be NULL, even for no element (UBSan) */
+	if (out->n_pairs)
+		qsort(out->pairs, out->n_pairs, sizeof(*out->pairs), pair_cmp);
+	if (out->n_ambiguous)
+		qsort(out->ambiguous, out->n_ambiguous, sizeof(*out->ambiguous), ambiguity_cmp);
 	goto done;
 
 oom:

@@ -23,6 +23,12 @@ from clitest import check, corpus_files, finish, fresh, run, stderr_lines_prefix
 
 FAULTS, RAINGAN, FIXTURES, WORK = (os.path.abspath(a) for a in sys.argv[1:5])
 work = fresh(WORK)
+# in a sanitizer build the crashing worker reports its (injected) crash: those
+# reports go to files, read at the end; any other report is a failure
+sanitizer_logs = os.path.join(work, 'sanitizer')
+for var in ('ASAN_OPTIONS', 'UBSAN_OPTIONS'):
+    os.environ[var] = (os.environ.get(var, '') + f':log_path={sanitizer_logs}').lstrip(':')
+ASAN_BANNER = ('AddressSanitizer:DEADLYSIGNAL',)   # written before the report goes to its file
 src = os.path.join(work, 'in')
 os.makedirs(src)
 good = corpus_files(FIXTURES)
@@ -47,7 +53,7 @@ for jobs in (1, 2):
     took = time.time() - t0
     what = f'ingest -j {jobs}'
     check(r.returncode == 1, f'{what}: exit {r.returncode}, expected 1; {r.stderr[-600:]}')
-    stderr_lines_prefixed(r, what)
+    stderr_lines_prefixed(r, what, ASAN_BANNER)
     try:
         summary = json.loads(r.stdout)
     except ValueError:
@@ -87,10 +93,14 @@ for cmd in ('dump', 'parse', 'check'):
     normal = run(RAINGAN, cmd, '-j', '2', *[os.path.join(src, os.path.basename(f)) for f in good])
     check(r.returncode == 1, f'{cmd}: exit {r.returncode}, expected 1')
     check(r.stdout == normal.stdout, f'{cmd}: the output of the good files differs from a run without faults')
-    stderr_lines_prefixed(r, cmd)
+    stderr_lines_prefixed(r, cmd, ASAN_BANNER)
     for name, cause in faulty.items():
         line = [x for x in r.stderr.splitlines() if name in x]
         check(line and cause in line[0], f'{cmd}: {name}: {line}')
 
+for name in os.listdir(work):
+    if name.startswith('sanitizer'):
+        report = open(os.path.join(work, name), errors='replace').read()
+        check('inject_fault' in report, f'a sanitizer report not of an injected fault: {report[:3000]}')
 shutil.rmtree(work, ignore_errors=True)
 finish('workers_faults')
