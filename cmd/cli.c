@@ -270,7 +270,8 @@ int cli_write_report(cli_opts *o, rg_model *const *models, size_t n)
 	/* the renderer writes a temporary file; it is renamed over the target when whole */
 	if ((rc = rg_report_write_pdf((const rg_model *const *)models, n, &o->report, path))) {
 		rg_output_abort(out);
-		if (rc == RG_EIO)
+		/* the renderer names the temporary file nowhere: the message names the target */
+		if (rc == RG_EIO && !strncmp(rg_error_message(), "cannot write the PDF", 20))
 			cli_say("%s: %s", o->output, rg_error_message());
 		else
 			cli_error();

@@ -229,7 +229,10 @@ static int stop_worker(worker *wk, int force)
 }
 
 static void set_fault(run *r, size_t item, int code, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
 
 static void set_fault(run *r, size_t item, int code, const char *fmt, ...)
 {
