@@ -1,10 +1,13 @@
 /*
-** cli.c - what several commands print the same way: errors, the report,
-** a store's filings, and an ingest with its summary (see cli.h).
+** cli.c - what several commands do the same way: messages, signals, files
+** in worker processes, the report, a store's filings, and an ingest with its
+** summary (see cli.h).
 */
 #include "cli.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,90 +16,200 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/json.h"
+#include "core/output.h"
 #include "read/convert.h"
 #include "ingest/ingest.h"
-#include "ingest/pool.h"
+#include "ingest/progress.h"
+#include "ingest/workers.h"
+
+const char cli_exit_table[] =
+	"Exit status (the same for every command):\n"
+	"  0        done\n"
+	"  1        done, but some inputs failed or nothing matched\n"
+	"  2        the job itself failed (bad arguments, the store, the output)\n"
+	"  130/143  interrupted (SIGINT / SIGTERM)\n";
+
+/* ---- messages ------------------------------------------------------------------------------ */
+
+static int status_shown;   /* cli_status() drew a line on the terminal */
+
+void cli_say(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (status_shown) {
+		fputs("\r\033[K", stderr);
+		status_shown = 0;
+	}
+	fputs("raingan: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
 
 void cli_file_error(const char *file)
 {
-	fprintf(stderr, "raingan: %s: %s\n", file, rg_error_message());
+	cli_say("%s: %s", file, rg_error_message());
 }
 
 void cli_error(void)
 {
-	fprintf(stderr, "raingan: %s\n", rg_error_message()[0] ? rg_error_message() : "failed");
+	cli_say("%s", rg_error_message()[0] ? rg_error_message() : "failed");
 }
 
 int cli_write_stdout(const char *data, size_t len)
 {
 	if (len && fwrite(data, 1, len, stdout) != len) {
-		fprintf(stderr, "raingan: cannot write to standard output: %s\n", strerror(errno));
+		cli_say("cannot write to standard output: %s", strerror(errno));
 		return -1;
 	}
 	return 0;
 }
 
-/* ---- files in order -------------------------------------------------------------------- */
+void cli_status(const char *fmt, ...)
+{
+	va_list ap;
 
-typedef struct {
-	rg_buf out, err;
-	int failed;
-} printed;
+	if (!isatty(STDERR_FILENO))
+		return;
+	fputs("\r\033[K", stderr);
+	status_shown = 0;
+	if (fmt) {
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		status_shown = 1;
+	}
+	fflush(stderr);
+}
+
+/* ---- signals ------------------------------------------------------------------------------- */
+
+volatile sig_atomic_t cli_stop;
+static volatile sig_atomic_t graceful;
+static int stderr_tty;
+
+/* Only async-signal-safe calls: a flag, or unlink + write + _exit. */
+static void on_signal(int sig)
+{
+	static const char clear[] = "\r\033[K", said[] = "raingan: interrupted\n";
+
+	if (graceful && !cli_stop) {
+		cli_stop = sig;
+		return;
+	}
+	rg_output_remove_temps();
+	if (stderr_tty && write(STDERR_FILENO, clear, sizeof(clear) - 1) < 0)
+		_exit(CLI_EXIT_SIGNAL(sig));
+	if (write(STDERR_FILENO, said, sizeof(said) - 1) < 0)
+		_exit(CLI_EXIT_SIGNAL(sig));
+	_exit(CLI_EXIT_SIGNAL(sig));
+}
+
+void cli_signals_init(void)
+{
+	struct sigaction sa;
+
+	stderr_tty = isatty(STDERR_FILENO);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESTART;   /* the store's reads and writes go on; poll() still wakes up */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+void cli_signals_graceful(int on)
+{
+	graceful = on;
+}
+
+/* ---- files in order, in worker processes ---------------------------------------------------- */
 
 typedef struct {
 	const cli_opts *o;
 	int (*one)(void *ctx, const char *file, rg_buf *out, rg_buf *err);
 	void *ctx;
-	int failed;
+	int failed, flagged, write_failed;
 } each_file;
 
-static void print_work(void *ctx, size_t i, void *slot)
+/* In a worker: the reply is one byte of CLI_FILE_*, the length of err (8 bytes), err, out. */
+static void print_work(void *ctx, size_t i, rg_buf *reply)
 {
 	each_file *e = ctx;
-	printed *p = slot;
+	const char *file = e->o->args[i];
+	rg_buf out = RG_BUF_INIT, err = RG_BUF_INIT;
+	uint64_t n;
+	int st = e->one(e->ctx, file, &out, &err);
 
-	rg_buf_clear(&p->out);
-	rg_buf_clear(&p->err);
-	p->failed = e->one(e->ctx, e->o->args[i], &p->out, &p->err) != 0;
-	if (rg_buf_oom(&p->out) || rg_buf_oom(&p->err)) {
-		rg_buf_free(&p->out);
-		rg_buf_free(&p->err);
-		rg_buf_printf(&p->err, "raingan: %s: out of memory\n", e->o->args[i]);
-		p->failed = 1;
+	if (rg_buf_oom(&out) || rg_buf_oom(&err)) {
+		rg_buf_free(&out);
+		rg_buf_free(&err);
+		rg_buf_printf(&err, "raingan: %s: out of memory\n", file);
+		st = CLI_FILE_FAILED;
 	}
+	rg_buf_putc(reply, (char)st);
+	n = err.len;
+	rg_buf_put(reply, (const char *)&n, sizeof(n));
+	rg_buf_put(reply, err.ptr ? err.ptr : "", err.len);
+	rg_buf_put(reply, out.ptr ? out.ptr : "", out.len);
+	rg_buf_free(&out);
+	rg_buf_free(&err);
 }
 
-static int print_done(void *ctx, size_t i, void *slot)
+static int print_done(void *ctx, size_t i, const char *data, size_t len, int fault_code, const char *fault)
 {
 	each_file *e = ctx;
-	printed *p = slot;
+	uint64_t n;
 
-	(void)i;
-	e->failed += p->failed;
-	if (p->err.len)
-		fwrite(p->err.ptr, 1, p->err.len, stderr);
-	return cli_write_stdout(p->out.ptr, p->out.len) ? -1 : 0;
+	if (fault_code || len < 1 + sizeof(n)) {
+		cli_say("%s: %s", e->o->args[i], fault ? fault : "the worker's reply is cut short");
+		e->failed++;
+		return 0;
+	}
+	memcpy(&n, data + 1, sizeof(n));
+	if (n > len - 1 - sizeof(n))
+		n = len - 1 - sizeof(n);
+	e->failed += data[0] == CLI_FILE_FAILED;
+	e->flagged += data[0] == CLI_FILE_FLAGGED;
+	if (n)
+		fwrite(data + 1 + sizeof(n), 1, (size_t)n, stderr);
+	if (cli_write_stdout(data + 1 + sizeof(n) + n, len - 1 - sizeof(n) - (size_t)n)) {
+		e->write_failed = 1;
+		return -1;
+	}
+	return 0;
 }
 
-static void print_fini(void *ctx, void *slot)
+static const char *operand(void *ctx, size_t i)
 {
-	printed *p = slot;
+	each_file *e = ctx;
 
-	(void)ctx;
-	rg_buf_free(&p->out);
-	rg_buf_free(&p->err);
+	return e->o->args[i];
 }
 
 int cli_each_file(const cli_opts *o, int (*one)(void *ctx, const char *file, rg_buf *out, rg_buf *err),
-	void *ctx)
+	void *ctx, int *flagged)
 {
-	each_file e = { o, one, ctx, 0 };
-	/* one thread: all here; more: workers, and this thread prints (64 results may wait) */
-	int rc = rg_pool_run((size_t)o->n_args, o->jobs > 1 ? o->jobs : 0, 64, sizeof(printed),
-		print_work, print_done, print_fini, &e);
+	each_file e = { o, one, ctx, 0, 0, 0 };
+	rg_workers w;
+	size_t taken;
+	int rc;
 
-	if (rc == RG_ENOMEM)
-		fprintf(stderr, "raingan: out of memory\n");
+	memset(&w, 0, sizeof(w));
+	w.jobs = o->jobs;
+	w.timeout = o->max_seconds;
+	w.window = 64;   /* replies that may wait for their turn to be printed */
+	w.work = print_work;
+	w.done = print_done;
+	w.name = operand;
+	w.ctx = &e;
+	rc = rg_workers_run(&w, (size_t)o->n_args, &taken);
+	if (rc && !e.write_failed)
+		cli_error();
+	if (flagged)
+		*flagged = e.flagged;
 	return rc ? -1 : e.failed;
 }
 
@@ -115,13 +228,13 @@ int cli_files_begin(const cli_command *c, int argc, char **argv, cli_opts *o, rg
 	if (!r && !rg_convert_batch((const char *const *)o->args, (size_t)o->n_args, NULL, &o->converted))
 		o->lim.converted = o->converted;
 	if (!r && parser && rg_parser_new(parser, o->rules, &o->lim)) {
-		fprintf(stderr, "raingan: cannot load the rules: %s\n", rg_error_message());
+		cli_say("cannot load the rules: %s", rg_error_message());
 		r = -1;
 	}
 	if (!r)
 		return 1;
 	cli_opts_free(o);
-	*status = r > 0 ? 0 : 2;
+	*status = r > 0 ? CLI_EXIT_OK : CLI_EXIT_FAILED;
 	return 0;
 }
 
@@ -129,53 +242,87 @@ int cli_files_end(cli_opts *o, rg_parser *parser, int failed)
 {
 	rg_parser_free(parser);
 	cli_opts_free(o);
-	if (failed < 0 || fflush(stdout)) {
-		fprintf(stderr, "raingan: cannot write to standard output\n");
+	if (failed < 0)
+		return -1;
+	if (fflush(stdout)) {
+		cli_say("cannot write to standard output: %s", strerror(errno));
 		return -1;
 	}
 	return 0;
 }
 
-int cli_make_parent_dirs(const char *path)
-{
-	char *dir = strdup(path), *p;
-	int rc = 0;
-
-	if (!dir)
-		return rg_error_set(RG_ENOMEM, "out of memory");
-	for (p = dir + 1; *p && !rc; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0777) && errno != EEXIST)
-			rc = rg_error_set(RG_EIO, "%s: cannot create the folder: %s", dir, strerror(errno));
-		*p = '/';
-	}
-	free(dir);
-	return rc;
-}
+/* ---- the report ------------------------------------------------------------------------------ */
 
 int cli_write_report(cli_opts *o, rg_model *const *models, size_t n)
 {
-	o->report.selection = &o->select;
-	if (cli_make_parent_dirs(o->output) ||
-	    rg_report_write_pdf((const rg_model *const *)models, n, &o->report, o->output)) {
-		fprintf(stderr, "raingan: report: %s\n", rg_error_message());
-		return -1;
+	double t0 = rg_now();
+	rg_output *out = NULL;
+	const char *path;
+	struct stat st;
+	int rc;
+
+	if (!n) {
+		cli_say("nothing to report: no filing matches the selection (%s is left as it was)", o->output);
+		return CLI_EXIT_PARTIAL;
 	}
-	return 0;
+	o->report.selection = &o->select;
+	cli_status("writing the report of %zu filings ...", n);
+	if (rg_output_begin(&out, o->output) || !(path = rg_output_path(out))) {
+		rg_output_abort(out);
+		cli_error();
+		return CLI_EXIT_FAILED;
+	}
+	/* the renderer writes a temporary file; it is renamed over the target when whole */
+	if ((rc = rg_report_write_pdf((const rg_model *const *)models, n, &o->report, path))) {
+		rg_output_abort(out);
+		/* the renderer names the temporary file nowhere: the message names the target */
+		if (rc == RG_EIO && !strncmp(rg_error_message(), "cannot write the PDF", 20))
+			cli_say("%s: %s", o->output, rg_error_message());
+		else
+			cli_error();
+		return CLI_EXIT_FAILED;
+	}
+	if (rg_output_commit(out)) {
+		cli_error();
+		return CLI_EXIT_FAILED;
+	}
+	cli_status(NULL);
+	if (strcmp(o->output, "-") && !stat(o->output, &st))
+		cli_say("wrote %s: %zu filings, %.1f KiB (%.2f s)", o->output, n, (double)st.st_size / 1024,
+			rg_now() - t0);
+	else
+		cli_say("wrote the report of %zu filings (%.2f s)", n, rg_now() - t0);
+	return CLI_EXIT_OK;
 }
+
+/* ---- the store ------------------------------------------------------------------------------- */
 
 rg_store *cli_open_store(const cli_opts *o, int flags)
 {
+	int is_new = !(flags & RG_STORE_READONLY) && !strcmp(rg_store_backend_of(o->db), "sqlite") &&
+		access(o->db, F_OK) != 0;
 	rg_store *s = NULL;
 
-	if ((!(flags & RG_STORE_READONLY) && !strcmp(rg_store_backend_of(o->db), "sqlite") &&
-	     cli_make_parent_dirs(o->db)) || rg_store_open(&s, o->db, flags)) {
+	if (rg_store_open(&s, o->db, flags)) {
 		cli_error();
 		return NULL;
 	}
+	if (is_new)   /* a mistyped file name says so at once */
+		cli_say("%s: a new store", rg_store_name(s));
 	return s;
+}
+
+int cli_load_models(const cli_opts *o, rg_store *s, rg_model ***models, size_t *n)
+{
+	int rc;
+
+	cli_status("reading the filings of %s ...", rg_store_name(s));
+	/* one snapshot: an ingest writing at the same time is no problem */
+	rc = rg_store_load_models(s, &o->select, models, n);
+	cli_status(NULL);
+	if (rc)
+		cli_error();
+	return rc ? -1 : 0;
 }
 
 int cli_load_store(const cli_opts *o, int flags, rg_model ***models, size_t *n)
@@ -187,26 +334,38 @@ int cli_load_store(const cli_opts *o, int flags, rg_model ***models, size_t *n)
 	*n = 0;
 	if (!(s = cli_open_store(o, flags)))
 		return -1;
-	/* one snapshot: an ingest writing at the same time is no problem */
-	rc = rg_store_load_models(s, &o->select, models, n);
-	if (rc)
-		cli_error();
+	rc = cli_load_models(o, s, models, n);
 	rg_store_close(s);
-	return rc ? -1 : 0;
+	return rc;
 }
 
 /* ---- ingest ------------------------------------------------------------------------------ */
 
+/* ".docx, .odt": what a folder walk takes. */
+static void readable_extensions(rg_buf *b)
+{
+	const char *const *ext;
+
+	for (ext = rg_read_extensions(); *ext; ext++)
+		rg_buf_printf(b, "%s%s", ext == rg_read_extensions() ? "" : ", ", *ext);
+}
+
 static void print_summary(const cli_opts *o, const rg_store *s, const rg_ingest_summary *sum)
 {
-	double rate = sum->seconds > 0 ? (double)sum->files / sum->seconds : 0;
+	double rate = sum->seconds > 0 ? (double)(sum->files - sum->not_started) / sum->seconds : 0;
 	rg_buf b = RG_BUF_INIT;
 	rg_json j;
 
+	if (sum->other_files) {
+		readable_extensions(&b);
+		cli_say("%zu other files in the folders were not read (the reader takes %s)", sum->other_files,
+			rg_buf_cstr(&b));
+		rg_buf_clear(&b);
+	}
 	if (!o->json) {
-		fprintf(stderr, "raingan: %zu files: %zu ingested, %zu skipped, %zu failed, %zu findings"
-			" (%.2f s, %.1f files/s)\n", sum->files, sum->stored, sum->skipped, sum->failed,
-			sum->findings, sum->seconds, rate);
+		cli_say("%zu files: %zu ingested, %zu skipped, %zu failed, %zu findings (%.2f s, %.1f files/s)",
+			sum->files, sum->stored, sum->skipped, sum->failed, sum->findings, sum->seconds, rate);
+		rg_buf_free(&b);
 		return;
 	}
 	rg_json_init(&j, &b, -1);
@@ -225,6 +384,12 @@ static void print_summary(const cli_opts *o, const rg_store *s, const rg_ingest_
 	rg_json_int(&j, (long long)sum->findings);
 	rg_json_key(&j, "parsed");
 	rg_json_int(&j, (long long)sum->parsed);
+	rg_json_key(&j, "other_files");
+	rg_json_int(&j, (long long)sum->other_files);
+	rg_json_key(&j, "interrupted");
+	rg_json_bool(&j, sum->interrupted);
+	rg_json_key(&j, "not_started");
+	rg_json_int(&j, (long long)sum->not_started);
 	rg_json_key(&j, "seconds");
 	rg_json_amount(&j, sum->seconds);
 	rg_json_key(&j, "files_per_second");
@@ -236,18 +401,21 @@ static void print_summary(const cli_opts *o, const rg_store *s, const rg_ingest_
 	rg_buf_free(&b);
 }
 
-int cli_ingest(const cli_opts *o)
+int cli_ingest(const cli_opts *o, rg_store **keep)
 {
 	const char **inputs = calloc((size_t)o->n_args + 1, sizeof(*inputs));
 	rg_ingest_summary sum;
 	rg_ingest_job job;
 	rg_parser *parser = NULL;
 	rg_store *store = NULL;
-	int i, rc, read_stdin = 0;
+	rg_buf exts = RG_BUF_INIT;
+	int i, rc, status, read_stdin = 0;
 
+	if (keep)
+		*keep = NULL;
 	if (!inputs) {
-		fprintf(stderr, "raingan: out of memory\n");
-		return 2;
+		cli_say("out of memory");
+		return CLI_EXIT_FAILED;
 	}
 	memset(&job, 0, sizeof(job));
 	for (i = 0; i < o->n_args; i++) {
@@ -258,28 +426,51 @@ int cli_ingest(const cli_opts *o)
 	}
 	if (!(store = cli_open_store(o, 0))) {
 		free(inputs);
-		return 2;
+		return CLI_EXIT_FAILED;
 	}
 	if (rg_parser_new(&parser, o->rules, &o->lim)) {
-		fprintf(stderr, "raingan: cannot load the rules: %s\n", rg_error_message());
+		cli_say("cannot load the rules: %s", rg_error_message());
 		rg_store_close(store);
 		free(inputs);
-		return 2;
+		return CLI_EXIT_FAILED;
 	}
 	job.inputs = inputs;
 	job.more_paths = read_stdin ? stdin : NULL;
 	job.jobs = o->jobs;
+	job.timeout = o->max_seconds;
+	job.stop = &cli_stop;
 	job.parser = parser;
 	job.store = store;
 	job.messages = stderr;
 	job.progress = isatty(STDERR_FILENO) ? stderr : NULL;
+	/* Ctrl-C and SIGTERM stop between two files: what is stored stays, a rerun does the rest */
+	cli_signals_graceful(1);
 	rc = rg_ingest_run(&job, &sum);
-	if (rc)
-		fprintf(stderr, "raingan: ingest stopped: %s\n", rg_error_message());
-	else
+	cli_signals_graceful(0);
+	if (rc) {
+		cli_say("ingest stopped: %s", rg_error_message());
+		status = CLI_EXIT_FAILED;
+	} else if (sum.interrupted) {
+		if (o->json)
+			print_summary(o, store, &sum);
+		cli_say("interrupted: %zu stored, %zu not started (%zu skipped, %zu failed; run it again for the rest)",
+			sum.stored, sum.not_started, sum.skipped, sum.failed);
+		status = CLI_EXIT_SIGNAL(cli_stop ? cli_stop : SIGINT);
+	} else {
 		print_summary(o, store, &sum);
+		status = sum.failed || sum.unreadable_folders ? CLI_EXIT_PARTIAL : CLI_EXIT_OK;
+		if (!sum.files) {
+			readable_extensions(&exts);
+			cli_say("no file to read in what was given (folders are searched for %s)", rg_buf_cstr(&exts));
+			status = CLI_EXIT_PARTIAL;
+		}
+	}
+	rg_buf_free(&exts);
 	rg_parser_free(parser);
-	rg_store_close(store);
+	if (keep && status <= CLI_EXIT_PARTIAL)
+		*keep = store;
+	else
+		rg_store_close(store);
 	free(inputs);
-	return rc ? 2 : (sum.failed || sum.unreadable_folders) ? 1 : 0;
+	return status;
 }

@@ -8,6 +8,7 @@
 #ifndef RG_CLI_H
 #define RG_CLI_H
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "core/buf.h"
@@ -41,19 +42,33 @@ enum {
 	CLI_LAYOUT = 1 << 7,     /* --title --font --font-bold --digits: the PDF */
 	CLI_DUMP = 1 << 8,       /* dump's --format text|json */
 	CLI_JSONL = 1 << 9,      /* parse's --jsonl */
-	CLI_EXPORT = 1 << 10     /* export's --format csv|jsonl --table --bom --history */
+	CLI_EXPORT = 1 << 10,    /* export's --format csv|jsonl --table --bom --history */
+	CLI_TIMEOUT = 1 << 11    /* --max-seconds: the time limit of one file in a worker */
 };
+
+/* ---- exit statuses: one table for every command (README, every --help) -------------------- */
+
+enum {
+	CLI_EXIT_OK = 0,         /* done */
+	CLI_EXIT_PARTIAL = 1,    /* done, but some inputs failed or nothing matched */
+	CLI_EXIT_FAILED = 2      /* the job itself failed: bad arguments, the store, the output */
+};
+#define CLI_EXIT_SIGNAL(sig) (128 + (sig))   /* interrupted: 130 SIGINT, 143 SIGTERM */
+
+/* The table as --help prints it. */
+extern const char cli_exit_table[];
 
 typedef struct {
 	const char *name;        /* "ingest" */
 	const char *usage;       /* the first line(s) of --help, after "usage: " */
 	const char *about;       /* what it does (ends with a newline) */
 	unsigned groups;         /* CLI_* */
-	const char *footer;      /* after the options (exit status ...), or NULL */
+	const char *footer;      /* after the options, before the exit statuses (what 1 means here), or NULL */
 } cli_command;
 
 typedef struct {
-	int jobs;                /* default: the number of CPUs */
+	int jobs;                /* worker processes; default: the number of CPUs */
+	double max_seconds;      /* the time limit of one file (CLI_DEFAULT_MAX_SECONDS) */
 	rg_limits lim;
 	const char *rules;       /* default: cli_default_rules_dir() */
 	const char *db;          /* default: RG_STORE_DEFAULT_DB */
@@ -71,9 +86,12 @@ typedef struct {
 	struct rg_converted *converted;  /* .doc/.rtf operands converted ahead (cli_files_begin) */
 } cli_opts;
 
-/* Parse argv (argv[0] the command's name) for command c into o.  Returns 0,
-** 1 after printing --help (exit 0), or -1 after printing an error (exit 2).
-** Free with cli_opts_free. */
+#define CLI_DEFAULT_MAX_SECONDS 60.0
+
+/* Parse argv (argv[0] the command's name) for command c into o; -o is checked
+** here, before any work (its folder exists and can be written).  Numbers may
+** be written in Thai digits (๒๕๖๖).  Returns 0, 1 after printing --help (exit
+** 0), or -1 after printing an error (exit 2).  Free with cli_opts_free. */
 int cli_parse(const cli_command *c, int argc, char **argv, cli_opts *o);
 void cli_opts_free(cli_opts *o);
 
@@ -87,7 +105,29 @@ const char *cli_default_rules_dir(void);
 /* Remember argv[0] (the program's folder is found from /proc/self/exe, else from it). */
 void cli_set_program(const char *argv0);
 
+/* ---- signals ------------------------------------------------------------------------------ */
+
+/* Install the SIGINT / SIGTERM handlers (main, once).  By default a signal ends
+** the command at once: the temporary output files are removed (core/output.h),
+** the progress line cleared, and the status is 130 / 143. */
+void cli_signals_init(void);
+
+/* While on, a signal only sets cli_stop, for a job that stops between two
+** files (ingest); a second signal ends the command at once. */
+void cli_signals_graceful(int on);
+
+/* The signal that asked the job to stop; 0: none. */
+extern volatile sig_atomic_t cli_stop;
+
 /* ---- printing ---------------------------------------------------------------------- */
+
+/* Every line raingan writes on stderr starts with "raingan: ": "raingan: FILE:
+** what is wrong", "raingan: STORE: ...", "raingan: -o needs ...". */
+void cli_say(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
 
 /* "raingan: FILE: message" on stderr, from the current thread's error. */
 void cli_file_error(const char *file);
@@ -98,9 +138,13 @@ void cli_error(void);
 /* Write a buffer to stdout; -1 on a write error (reported). */
 int cli_write_stdout(const char *data, size_t len);
 
-/* Make the folders that will hold path (mkdir -p of its parent): the nightly
-** job writes out/raingan.db and out/report.pdf. */
-int cli_make_parent_dirs(const char *path);
+/* A line on the terminal (stderr) about what is being done, replaced by the
+** next and cleared by cli_status(NULL); nothing when stderr is no terminal. */
+void cli_status(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
 
 /* The start of a command of FILE operands (dump, parse, check): its options, at
 ** least one FILE (else its help on stderr), and the parser of o->rules when
@@ -111,27 +155,41 @@ int cli_files_begin(const cli_command *c, int argc, char **argv, cli_opts *o, rg
 /* Its end: frees o and parser; -1 when standard output could not be written (said). */
 int cli_files_end(cli_opts *o, rg_parser *parser, int failed);
 
-/* Run one(ctx, file, out, err) for every operand on o->jobs threads, and print
-** each file's out (stdout) and err (stderr) in the order given.  one returns
-** 0, or non-zero when the file failed.  Returns the number of files that
-** failed, or -1 when standard output could not be written (said). */
+/* What one(ctx, file, out, err) says of a file. */
+enum { CLI_FILE_OK = 0, CLI_FILE_FAILED = 1, CLI_FILE_FLAGGED = 2 /* read, with an error finding */ };
+
+/* Run one for every operand in o->jobs worker processes (ingest/workers.h: a
+** crash or a file past --max-seconds costs that file, said as its error),
+** and print each file's out (stdout) and err (stderr) in the order given.
+** Returns the number of files that failed, or -1 when standard output could
+** not be written or no worker could be started (said); *flagged (may be NULL)
+** counts the files one flagged. */
 int cli_each_file(const cli_opts *o, int (*one)(void *ctx, const char *file, rg_buf *out, rg_buf *err),
-	void *ctx);
+	void *ctx, int *flagged);
 
 /* The consolidated report of models (already selected by o->select) to
-** o->output; 0, or -1 after printing why. */
+** o->output, through a temporary file renamed when complete (core/output.h);
+** "-" is standard output.  Says what it does on a terminal and prints one
+** summary line.  CLI_EXIT_OK, CLI_EXIT_PARTIAL when there is nothing to
+** report (no file written), or CLI_EXIT_FAILED after printing why. */
 int cli_write_report(cli_opts *o, rg_model *const *models, size_t n);
 
-/* Open o->db (flags as for rg_store_open; a new SQLite store gets its folders made);
-** NULL after printing why. */
+/* Open o->db (flags as for rg_store_open); NULL after printing why.  An SQLite
+** store is made in a folder that exists, never in a new one (a mistyped --db
+** must not start an empty store): its folder is not created. */
 rg_store *cli_open_store(const cli_opts *o, int flags);
+
+/* Load the filings o->select takes from an open store; 0, or -1 after printing why. */
+int cli_load_models(const cli_opts *o, rg_store *s, rg_model ***models, size_t *n);
 
 /* Open o->db for reading and load the filings o->select takes; 0, or -1 after
 ** printing why.  flags as for rg_store_open. */
 int cli_load_store(const cli_opts *o, int flags, rg_model ***models, size_t *n);
 
 /* The ingest of `ingest` and `run`: the exit status (0 all stored or skipped,
-** 1 some files failed, 2 the job failed), with its summary printed. */
-int cli_ingest(const cli_opts *o);
+** 1 some files failed or there was no file to read, 2 the job failed, 130/143
+** interrupted), with its summary printed.  *store (may be NULL) keeps the
+** store open for the caller when the status is 0 or 1. */
+int cli_ingest(const cli_opts *o, rg_store **store);
 
 #endif

@@ -11,10 +11,11 @@ static const cli_command dump = {
 	"dump",
 	"raingan dump [--format text|json] [-j N] [limits] FILE...\n",
 	"Print the document model (paragraphs and tables, merged cells resolved) of each\n"
-	"DOCX or ODT file.  JSON prints one object per file.  Files are read on N threads;\n"
-	"the output is in the order given either way.\n",
-	CLI_DUMP | CLI_JOBS | CLI_LIMITS,
-	"Exit status: 0 every file read, 1 some could not be, 2 bad arguments.\n",
+	"DOCX or ODT file.  JSON prints one object per file.  Files are read by N worker\n"
+	"processes (a crash or a hang costs that file only); the output is in the order\n"
+	"given either way.\n",
+	CLI_DUMP | CLI_JOBS | CLI_LIMITS | CLI_TIMEOUT,
+	"1: some files could not be read (each said on stderr).\n",
 };
 
 static int dump_one(void *ctx, const char *file, rg_buf *out, rg_buf *err)
@@ -24,7 +25,7 @@ static int dump_one(void *ctx, const char *file, rg_buf *out, rg_buf *err)
 
 	if (rg_read_file(file, &o->lim, &doc)) {
 		rg_buf_printf(err, "raingan: %s: %s\n", file, rg_error_message());
-		return 1;
+		return CLI_FILE_FAILED;
 	}
 	if (o->dump_json) {
 		rg_render_doc_json(out, doc, 1);
@@ -34,7 +35,7 @@ static int dump_one(void *ctx, const char *file, rg_buf *out, rg_buf *err)
 		rg_render_doc_text(out, doc);
 	}
 	rg_doc_free(doc);
-	return 0;
+	return CLI_FILE_OK;
 }
 
 int cmd_dump(int argc, char **argv)
@@ -44,8 +45,8 @@ int cmd_dump(int argc, char **argv)
 
 	if (!cli_files_begin(&dump, argc, argv, &o, NULL, &status))
 		return status;
-	failed = cli_each_file(&o, dump_one, &o);
+	failed = cli_each_file(&o, dump_one, &o, NULL);
 	if (cli_files_end(&o, NULL, failed))
-		return 2;
-	return failed ? 1 : 0;
+		return CLI_EXIT_FAILED;
+	return failed ? CLI_EXIT_PARTIAL : CLI_EXIT_OK;
 }

@@ -1,11 +1,11 @@
 /*
 ** export.c - `raingan export`: the store as CSV or JSONL.
 */
-#include <errno.h>
 #include <string.h>
 
 #include "cli.h"
 #include "core/error.h"
+#include "core/output.h"
 
 static const cli_command export = {
 	"export",
@@ -15,9 +15,11 @@ static const cli_command export = {
 	"header row, or one JSON object a line).  Without it: CSV writes the filings\n"
 	"table; JSONL writes each current filing as one line of model JSON (as\n"
 	"`raingan parse` prints it; --history adds the superseded versions).  The same\n"
-	"filings give the same bytes, whatever the order they were ingested in.\n",
+	"filings give the same bytes, whatever the order they were ingested in.  -o\n"
+	"FILE is written whole or not at all (a temporary file renamed when complete:\n"
+	"on a full disk the old FILE stays); without -o, or with -o -, standard output.\n",
 	CLI_EXPORT | CLI_DB | CLI_OUTPUT,
-	"Exit status: 0 written, 2 the store cannot be read or the output written.\n",
+	NULL,
 };
 
 static int export_to(rg_store *store, const cli_opts *o, FILE *out)
@@ -29,37 +31,41 @@ static int export_to(rg_store *store, const cli_opts *o, FILE *out)
 
 int cmd_export(int argc, char **argv)
 {
+	rg_output *out = NULL;
 	rg_store *store;
-	FILE *out = stdout;
 	cli_opts o;
 	int r = cli_parse(&export, argc, argv, &o), rc;
 
 	if (!r && o.n_args) {
-		fprintf(stderr, "raingan: export: unknown argument '%s' (see --help)\n", o.args[0]);
+		cli_say("unknown argument '%s' (see raingan export --help)", o.args[0]);
 		r = -1;
 	}
 	if (r) {
 		cli_opts_free(&o);
-		return r > 0 ? 0 : 2;
+		return r > 0 ? CLI_EXIT_OK : CLI_EXIT_FAILED;
 	}
 	if (!(store = cli_open_store(&o, RG_STORE_READONLY))) {
 		cli_opts_free(&o);
-		return 2;
+		return CLI_EXIT_FAILED;
 	}
-	if (o.output && !(out = fopen(o.output, "wb"))) {
-		fprintf(stderr, "raingan: %s: cannot write: %s\n", o.output, strerror(errno));
+	if (rg_output_begin(&out, o.output ? o.output : "-")) {
+		cli_error();
 		rg_store_close(store);
 		cli_opts_free(&o);
-		return 2;
+		return CLI_EXIT_FAILED;
 	}
-	rc = export_to(store, &o, out);
-	if (rc)
-		fprintf(stderr, "raingan: export: %s\n", rg_error_message());
-	if (out != stdout && fclose(out) && !rc) {
-		fprintf(stderr, "raingan: %s: cannot write: %s\n", o.output, strerror(errno));
-		rc = -1;
+	rc = export_to(store, &o, rg_output_stream(out));
+	if (rc) {
+		/* the store's error, or the stream's (a full disk): the old file stays */
+		rg_output_abort(out);
+		if (o.output && strcmp(o.output, "-"))
+			cli_say("%s: not written: %s", o.output, rg_error_message());
+		else
+			cli_error();
+	} else if ((rc = rg_output_commit(out))) {
+		cli_error();
 	}
 	rg_store_close(store);
 	cli_opts_free(&o);
-	return rc ? 2 : 0;
+	return rc ? CLI_EXIT_FAILED : CLI_EXIT_OK;
 }

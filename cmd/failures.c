@@ -1,6 +1,7 @@
 /*
 ** failures.c - `raingan failures`: the files the store could not ingest.
 */
+#include <errno.h>
 #include <string.h>
 
 #include "cli.h"
@@ -14,7 +15,7 @@ static const cli_command failures = {
 	"List the files that could not be ingested: path, error kind and message\n"
 	"(tab-separated, ordered by path; --json: one JSON object a line).\n",
 	CLI_DB | CLI_JSON,
-	"Exit status: 0 listed (even when there is none), 2 the store cannot be read.\n",
+	"0 also when there is no failure to list.\n",
 };
 
 static int print_failure(const rg_store_failure *f, void *ctx)
@@ -52,16 +53,16 @@ int cmd_failures(int argc, char **argv)
 	int r = cli_parse(&failures, argc, argv, &o), rc;
 
 	if (!r && o.n_args) {
-		fprintf(stderr, "raingan: failures: unknown argument '%s'\n", o.args[0]);
+		cli_say("unknown argument '%s' (see raingan failures --help)", o.args[0]);
 		r = -1;
 	}
 	if (r) {
 		cli_opts_free(&o);
-		return r > 0 ? 0 : 2;
+		return r > 0 ? CLI_EXIT_OK : CLI_EXIT_FAILED;
 	}
 	if (!(store = cli_open_store(&o, RG_STORE_READONLY))) {
 		cli_opts_free(&o);
-		return 2;
+		return CLI_EXIT_FAILED;
 	}
 	rc = rg_store_each_failure(store, print_failure, o.json ? &b : NULL);
 	if (rc && rg_error_message()[0])
@@ -69,7 +70,9 @@ int cmd_failures(int argc, char **argv)
 	rg_buf_free(&b);
 	rg_store_close(store);
 	cli_opts_free(&o);
-	if (!rc && fflush(stdout))
+	if (!rc && fflush(stdout)) {
+		cli_say("cannot write to standard output: %s", strerror(errno));
 		rc = -1;
-	return rc ? 2 : 0;
+	}
+	return rc ? CLI_EXIT_FAILED : CLI_EXIT_OK;
 }

@@ -7,13 +7,16 @@
 static const cli_command ingest = {
 	"ingest",
 	"raingan ingest [options] PATH...\n",
-	"Parse DOCX/ODT files into the store: folders are walked for *.docx and *.odt,\n"
-	"a file named is always tried, `-` reads more paths from standard input, one a\n"
-	"line.  A file whose SHA-256 is stored is skipped without parsing; a file that\n"
-	"cannot be read is recorded (`raingan failures`) and the batch goes on.\n",
-	CLI_DB | CLI_JOBS | CLI_JSON | CLI_RULES | CLI_LIMITS,
-	"Exit status: 0 every file stored or skipped, 1 some files failed (listed by\n"
-	"`raingan failures`), 2 the job failed (e.g. the store cannot be opened).\n",
+	"Parse DOCX/ODT files into the store: folders are walked for *.docx and *.odt\n"
+	"(other files are counted and said), a file named is always tried, `-` reads\n"
+	"more paths from standard input, one a line.  A file whose SHA-256 is stored is\n"
+	"skipped without parsing; a file that cannot be read, crashes its worker or\n"
+	"runs past --max-seconds is recorded (`raingan failures`) and the batch goes\n"
+	"on.  Ctrl-C or SIGTERM stops between two files (\"interrupted: N stored, M not\n"
+	"started\"); run it again for the rest.  The store must be in a folder that\n"
+	"exists (none is made), and a damaged store is refused.\n",
+	CLI_DB | CLI_JOBS | CLI_JSON | CLI_RULES | CLI_LIMITS | CLI_TIMEOUT,
+	"1: some files failed (listed by `raingan failures`), or no file was found.\n",
 };
 
 int cmd_ingest(int argc, char **argv)
@@ -22,14 +25,14 @@ int cmd_ingest(int argc, char **argv)
 	int r = cli_parse(&ingest, argc, argv, &o), status;
 
 	if (!r && !o.n_args) {
-		fprintf(stderr, "raingan: ingest: no PATH given (see --help)\n");
+		cli_say("no PATH given (see raingan ingest --help)");
 		r = -1;
 	}
 	if (r) {
 		cli_opts_free(&o);
-		return r > 0 ? 0 : 2;
+		return r > 0 ? CLI_EXIT_OK : CLI_EXIT_FAILED;
 	}
-	status = cli_ingest(&o);
+	status = cli_ingest(&o, NULL);
 	cli_opts_free(&o);
 	return status;
 }

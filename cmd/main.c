@@ -30,7 +30,7 @@ static void usage(FILE *f)
 	fprintf(f, "usage: raingan COMMAND [options] [FILE...]\n\ncommands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].help);
-	fprintf(f, "\n`raingan COMMAND --help` describes a command's options.\n");
+	fprintf(f, "\n`raingan COMMAND --help` describes a command's options.\n\n%s", cli_exit_table);
 }
 
 int main(int argc, char **argv)
@@ -38,6 +38,7 @@ int main(int argc, char **argv)
 	size_t i;
 
 	cli_set_program(argv[0]);
+	cli_signals_init();
 	/* libzip converts zip times with mktime(), which rereads TZ each time and,
 	** when TZ is unset, frees and copies the default name again: name the
 	** default once here, so worker threads never rewrite libc's copy */
@@ -46,7 +47,7 @@ int main(int argc, char **argv)
 	tzset();
 	if (argc < 2) {
 		usage(stderr);
-		return 2;
+		return CLI_EXIT_FAILED;
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
 		usage(stdout);
@@ -59,7 +60,6 @@ int main(int argc, char **argv)
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "raingan: unknown command '%s'\n", argv[1]);
-	usage(stderr);
-	return 2;
+	cli_say("unknown command '%s' (see raingan --help)", argv[1]);
+	return CLI_EXIT_FAILED;
 }

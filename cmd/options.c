@@ -2,7 +2,8 @@
 ** options.c - the one option parser of `raingan`: every option once, with
 ** its value's check and its help line; a command names the groups it takes.
 ** "--opt VALUE" and "--opt=VALUE" both work, "-j4" and "-j 4" too; "--"
-** ends the options; "-" is an operand (standard input).
+** ends the options; "-" is an operand (standard input).  A number may be
+** written in Thai digits (--fiscal-year ๒๕๖๖, -j ๔).
 */
 #include "cli.h"
 
@@ -12,7 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ingest/pool.h"
+#include "core/error.h"
+#include "core/output.h"
+#include "ingest/workers.h"
 #include "read/convert.h"
 
 typedef int (*setter)(cli_opts *o, const char *v, const char *cmd);
@@ -26,21 +29,42 @@ typedef struct {
 	setter set;
 } option;
 
+/* An option's value refused: one line, with where to look. */
 static int bad(const char *cmd, const char *fmt, const char *what)
 {
-	fprintf(stderr, "raingan: %s: ", cmd);
-	fprintf(stderr, fmt, what);
-	fputc('\n', stderr);
+	char msg[256];
+
+	snprintf(msg, sizeof(msg), fmt, what);
+	cli_say("%s (see raingan %s --help)", msg, cmd);
 	return -1;
 }
 
 /* ---- values ---------------------------------------------------------------------------- */
 
+/* v with Thai digits (U+0E50..U+0E59, E0 B9 90..99 in UTF-8) made ASCII, into out. */
+static const char *ascii_digits(const char *v, char *out, size_t size)
+{
+	size_t n = 0;
+
+	while (*v && n + 1 < size) {
+		const unsigned char *u = (const unsigned char *)v;
+		if (u[0] == 0xE0 && u[1] == 0xB9 && u[2] >= 0x90 && u[2] <= 0x99) {
+			out[n++] = (char)('0' + (u[2] - 0x90));
+			v += 3;
+		} else {
+			out[n++] = *v++;
+		}
+	}
+	out[n] = '\0';
+	return *v ? "" : out;   /* too long to be a number: refused */
+}
+
 static int number(const char *v, long lo, long hi, long *out)
 {
-	char *end;
+	char buf[64], *end;
 	long n;
 
+	v = ascii_digits(v, buf, sizeof(buf));
 	errno = 0;
 	n = strtol(v, &end, 10);
 	if (errno || end == v || *end || n < lo || n > hi)
@@ -54,7 +78,7 @@ static int set_jobs(cli_opts *o, const char *v, const char *cmd)
 	long n;
 
 	if (number(v, 1, 256, &n))
-		return bad(cmd, "%s needs a number of threads from 1 to 256", "-j");
+		return bad(cmd, "%s needs a number of worker processes from 1 to 256", "-j");
 	o->jobs = (int)n;
 	return 0;
 }
@@ -62,9 +86,10 @@ static int set_jobs(cli_opts *o, const char *v, const char *cmd)
 /* A size with an optional K/M/G suffix. */
 static int size_value(const char *s, size_t *out)
 {
-	char *end;
+	char buf[64], *end;
 	unsigned long long v;
 
+	s = ascii_digits(s, buf, sizeof(buf));
 	errno = 0;
 	v = strtoull(s, &end, 10);
 	if (errno || end == s || *s == '-')
@@ -111,6 +136,20 @@ static int set_nesting(cli_opts *o, const char *v, const char *cmd)
 	return 0;
 }
 
+static int set_max_seconds(cli_opts *o, const char *v, const char *cmd)
+{
+	char buf[64], *end;
+	double d;
+
+	v = ascii_digits(v, buf, sizeof(buf));
+	errno = 0;
+	d = strtod(v, &end);
+	if (errno || end == v || *end || !(d > 0) || d > 86400)
+		return bad(cmd, "%s needs a number of seconds (more than 0, at most 86400)", "--max-seconds");
+	o->max_seconds = d;
+	return 0;
+}
+
 static int set_rules(cli_opts *o, const char *v, const char *cmd)
 {
 	(void)cmd;
@@ -153,9 +192,11 @@ static int set_fiscal_year(cli_opts *o, const char *v, const char *cmd)
 
 static int set_round(cli_opts *o, const char *v, const char *cmd)
 {
-	if (strcmp(v, "6") && strcmp(v, "12"))
+	long n;
+
+	if (number(v, 6, 12, &n) || (n != 6 && n != 12))
 		return bad(cmd, "%s is 6 or 12", "--round");
-	o->select.round_months = atoi(v);
+	o->select.round_months = (int)n;
 	return 0;
 }
 
@@ -289,7 +330,10 @@ static const option options[] = {
 	  "bold TrueType font (default Laksaman-Bold.ttf, or the --font file\nwhen only --font is given)",
 	  set_font_bold },
 	{ "--digits", NULL, "thai|arabic", CLI_LAYOUT, "digits of numbers (default thai)", set_digits },
-	{ "--jobs", "-j", "N", CLI_JOBS, "threads (default: the number of CPUs)", set_jobs },
+	{ "--jobs", "-j", "N", CLI_JOBS, "worker processes (default: the number of CPUs)", set_jobs },
+	{ "--max-seconds", NULL, "S", CLI_TIMEOUT,
+	  "longest time to read one file (default 60); a file past it, or one\n"
+	  "that crashes its worker, is recorded as failed and the rest go on", set_max_seconds },
 	{ "--json", NULL, NULL, CLI_JSON, "print a machine-readable summary (one JSON object) on standard output", set_json },
 	{ "--rules", NULL, "DIR", CLI_RULES, "the rule files (default %s)", set_rules },
 	{ "--max-part-size", NULL, "BYTES", CLI_LIMITS,
@@ -364,6 +408,7 @@ void cli_help(const cli_command *c, FILE *f)
 	fputs("  -h, --help              this help\n", f);
 	if (c->footer)
 		fprintf(f, "\n%s", c->footer);
+	fprintf(f, "\n%s", cli_exit_table);
 }
 
 /* ---- parsing ------------------------------------------------------------------------------- */
@@ -397,6 +442,7 @@ static void defaults(cli_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->jobs = rg_cpu_count();
+	o->max_seconds = CLI_DEFAULT_MAX_SECONDS;
 	rg_limits_default(&o->lim);
 	o->rules = cli_default_rules_dir();
 	o->db = RG_STORE_DEFAULT_DB;
@@ -413,7 +459,7 @@ int cli_parse(const cli_command *c, int argc, char **argv, cli_opts *o)
 
 	defaults(o);
 	if (!(o->args = calloc((size_t)argc + 1, sizeof(*o->args)))) {
-		fprintf(stderr, "raingan: out of memory\n");
+		cli_say("out of memory");
 		return -1;
 	}
 	for (i = 1; i < argc; i++) {
@@ -431,12 +477,12 @@ int cli_parse(const cli_command *c, int argc, char **argv, cli_opts *o)
 			return 1;
 		}
 		if (!(op = find(c, a, &value))) {
-			fprintf(stderr, "raingan: %s: unknown option '%s' (see raingan %s --help)\n", c->name, a, c->name);
+			cli_say("unknown option '%s' (see raingan %s --help)", a, c->name);
 			return -1;
 		}
 		if (op->arg && !value) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "raingan: %s: %s needs a value (%s)\n", c->name, op->name, op->arg);
+				cli_say("%s needs a value (%s; see raingan %s --help)", op->name, op->arg, c->name);
 				return -1;
 			}
 			value = argv[++i];
@@ -449,6 +495,11 @@ int cli_parse(const cli_command *c, int argc, char **argv, cli_opts *o)
 		o->report.font_bold = o->report.font;
 	/* the report's data files (findings' wording, words kept whole) live with the rules */
 	o->report.rules_dir = o->rules;
+	/* before any work: a missing folder fails now, not after an hour of ingest */
+	if (o->output && rg_output_check(o->output)) {
+		cli_error();
+		return -1;
+	}
 	return 0;
 }
 

@@ -13,10 +13,11 @@ static const cli_command parse = {
 	"parse",
 	"raingan parse [--jsonl] [--rules DIR] [-j N] [limits] FILE...\n",
 	"Print the normalized model (docs/MODEL.md) of each filing as JSON: one object\n"
-	"per file, or one per line with --jsonl.  Files are parsed on N threads; the\n"
-	"output is in the order given either way.\n",
-	CLI_JSONL | CLI_RULES | CLI_JOBS | CLI_LIMITS,
-	"Exit status: 0 every file parsed, 1 some could not be, 2 bad arguments or rules.\n",
+	"per file, or one per line with --jsonl.  Files are parsed by N worker processes\n"
+	"(a crash or a hang costs that file only); the output is in the order given\n"
+	"either way.\n",
+	CLI_JSONL | CLI_RULES | CLI_JOBS | CLI_LIMITS | CLI_TIMEOUT,
+	"1: some files could not be parsed (each said on stderr).\n",
 };
 
 typedef struct {
@@ -31,11 +32,11 @@ static int parse_one(void *ctx, const char *file, rg_buf *out, rg_buf *err)
 
 	if (rg_parse_file(j->parser, file, &m)) {
 		rg_buf_printf(err, "raingan: %s: %s\n", file, rg_error_message());
-		return 1;
+		return CLI_FILE_FAILED;
 	}
 	rg_model_write_json(out, m, j->o->jsonl ? -1 : 1);
 	rg_model_free(m);
-	return 0;
+	return CLI_FILE_OK;
 }
 
 int cmd_parse(int argc, char **argv)
@@ -49,8 +50,8 @@ int cmd_parse(int argc, char **argv)
 		return status;
 	j.o = &o;
 	j.parser = p;
-	failed = cli_each_file(&o, parse_one, &j);
+	failed = cli_each_file(&o, parse_one, &j, NULL);
 	if (cli_files_end(&o, p, failed))
-		return 2;
-	return failed ? 1 : 0;
+		return CLI_EXIT_FAILED;
+	return failed ? CLI_EXIT_PARTIAL : CLI_EXIT_OK;
 }

@@ -2,8 +2,9 @@
 ** report.c - `raingan report FILE... -o out.pdf`: the consolidated PDF.
 **
 ** Each FILE is model JSON (what `raingan parse` prints: one object, several,
-** JSONL or an array) or a DOCX/ODT filing, told apart by content (a zip
-** starts with "PK"); filings go through the extractor.  With --db the
+** JSONL or an array) or a filing, told apart by content (JSON starts with
+** '{' or '['; a PDF is refused as what it is); filings go through the
+** extractor, which finds their format.  With --db the
 ** current filings of the store are reported, read in one snapshot.  The
 ** selection is model/filter.h: in C for files, in SQL for a store.
 */
@@ -23,24 +24,37 @@ static const cli_command report = {
 	"\n"
 	"Write the consolidated PDF report of filings.  Each FILE is model JSON\n"
 	"(the output of `raingan parse`, \"-\" for standard input) or a DOCX/ODT filing;\n"
-	"with --db, the current filings of the store (`raingan ingest`).\n",
+	"with --db, the current filings of the store (`raingan ingest`).  -o is checked\n"
+	"first (its folder must exist); OUT.pdf is written whole or not at all (a\n"
+	"temporary file renamed when complete: on a full disk the old report stays);\n"
+	"-o - writes the PDF to standard output.\n",
 	CLI_OUTPUT | CLI_DB | CLI_SELECT | CLI_LAYOUT | CLI_RULES | CLI_LIMITS,
 	"Dates in the PDF come only from SOURCE_DATE_EPOCH; the same input gives the same bytes.\n"
-	"Exit status: 0 written, 1 an input could not be read or nothing to report,\n"
-	"2 bad arguments or the store cannot be read.\n",
+	"1: an input could not be read (the report covers the rest), or no filing\n"
+	"matches the selection (no report written).\n",
 };
 
-static int is_zip(const char *path)
+typedef enum { INPUT_JSON, INPUT_PDF, INPUT_OTHER } input_kind;
+
+/* What a FILE holds, from its first bytes: model JSON, a PDF (say so, not
+** "invalid JSON"), or anything else, which goes to the parser (DOCX, ODT). */
+static input_kind input_of(const char *path)
 {
+	unsigned char head[64];
+	size_t n, k = 0;
 	FILE *fp;
-	char magic[2] = { 0, 0 };
 
 	if (!strcmp(path, "-") || !(fp = fopen(path, "rb")))
-		return 0;
-	if (fread(magic, 1, 2, fp) != 2)
-		magic[0] = 0;
+		return INPUT_JSON;   /* standard input is JSON; a file that cannot be opened says so there */
+	n = fread(head, 1, sizeof(head), fp);
 	fclose(fp);
-	return magic[0] == 'P' && magic[1] == 'K';
+	if (n >= 5 && !memcmp(head, "%PDF-", 5))
+		return INPUT_PDF;
+	if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+		k = 3;   /* a byte-order mark */
+	while (k < n && (head[k] == ' ' || head[k] == '\t' || head[k] == '\r' || head[k] == '\n'))
+		k++;
+	return k == n || head[k] == '{' || head[k] == '[' ? INPUT_JSON : INPUT_OTHER;
 }
 
 /* The models of the FILE operands; 0, or 1 when one could not be read (said). */
@@ -51,15 +65,21 @@ static int load_files(const cli_opts *o, rg_model_list *list)
 
 	for (i = 0; i < o->n_args; i++) {
 		const char *file = o->args[i];
-		if (is_zip(file)) {
+		input_kind kind = input_of(file);
+		if (o->n_args > 1)
+			cli_status("reading %d/%d: %s", i + 1, o->n_args, file);
+		if (kind == INPUT_PDF) {
+			cli_say("%s: a PDF, not a filing (DOCX/ODT) or model JSON (`raingan parse` output)", file);
+			status = 1;
+		} else if (kind == INPUT_OTHER) {
 			rg_model *m = NULL;
 			if (!parser && rg_parser_new(&parser, o->rules, &o->lim)) {
-				fprintf(stderr, "raingan: report: cannot load the rules: %s\n", rg_error_message());
+				cli_say("cannot load the rules: %s", rg_error_message());
 				status = 1;
 				break;
 			}
 			if (rg_parse_file(parser, file, &m)) {
-				cli_file_error(file);
+				cli_say("%s: not a filing (DOCX/ODT) or model JSON: %s", file, rg_error_message());
 				status = 1;
 			} else if (rg_model_list_push(list, m)) {
 				cli_file_error(file);
@@ -71,6 +91,7 @@ static int load_files(const cli_opts *o, rg_model_list *list)
 			status = 1;
 		}
 	}
+	cli_status(NULL);
 	rg_parser_free(parser);
 	return status;
 }
@@ -95,38 +116,42 @@ int cmd_report(int argc, char **argv)
 	rg_model **stored = NULL;
 	size_t n_stored = 0, k;
 	cli_opts o;
-	int r = cli_parse(&report, argc, argv, &o), status;
+	int r = cli_parse(&report, argc, argv, &o), status, written;
+
 	if (!r && !o.output) {
-		fprintf(stderr, "raingan: report: -o OUT.pdf is required (see --help)\n");
+		cli_say("-o OUT.pdf is required (see raingan report --help)");
 		r = -1;
 	}
 	if (!r && !o.n_args && !o.db_given) {
-		fprintf(stderr, "raingan: report: no input FILE (or --db STORE) (see --help)\n");
+		cli_say("no input FILE (or --db STORE) (see raingan report --help)");
 		r = -1;
 	}
 	if (r) {
 		cli_opts_free(&o);
-		return r > 0 ? 0 : 2;
+		return r > 0 ? CLI_EXIT_OK : CLI_EXIT_FAILED;
 	}
 	/* a document that is no report and names no organization has no place here */
 	o.select.no_strays = 1;
-	status = load_files(&o, &list);
+	status = load_files(&o, &list) ? CLI_EXIT_PARTIAL : CLI_EXIT_OK;
 	select_models(&o, &list);
 	if (o.db_given && !status) {
 		if (cli_load_store(&o, RG_STORE_READONLY, &stored, &n_stored))
-			status = 2;
+			status = CLI_EXIT_FAILED;
 		for (k = 0; k < n_stored && !status; k++)
 			if (rg_model_list_push(&list, stored[k])) {
 				stored[k] = NULL;
 				cli_error();
-				status = 2;
+				status = CLI_EXIT_FAILED;
 			} else {
 				stored[k] = NULL;   /* the list owns it */
 			}
 		rg_store_free_models(stored, n_stored);
 	}
-	if ((!status || list.n) && cli_write_report(&o, list.items, list.n))
-		status = status ? status : 1;
+	/* an input that failed still leaves a report of the others */
+	if (status != CLI_EXIT_FAILED && (!status || list.n)) {
+		written = cli_write_report(&o, list.items, list.n);
+		status = written > status ? written : status;
+	}
 	rg_model_list_free(&list);
 	cli_opts_free(&o);
 	return status;

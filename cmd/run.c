@@ -8,42 +8,46 @@ static const cli_command run = {
 	"run",
 	"raingan run [options] PATH... -o REPORT.pdf\n",
 	"The nightly job: ingest PATH... into the store (as `raingan ingest`), then\n"
-	"write the consolidated report of its current filings (as `raingan report --db`).\n",
-	CLI_DB | CLI_JOBS | CLI_JSON | CLI_RULES | CLI_LIMITS | CLI_OUTPUT | CLI_SELECT | CLI_LAYOUT,
-	"Exit status: 0 every file stored or skipped and the report written, 1 some\n"
-	"files failed (the report covers the rest), 2 the job failed (e.g. the store\n"
-	"cannot be opened or the report cannot be written).\n",
+	"write the consolidated report of its current filings (as `raingan report --db`).\n"
+	"-o is checked first (its folder must exist); the report is written whole or\n"
+	"not at all (a temporary file renamed when complete).  Ctrl-C during the\n"
+	"ingest stops between two files and writes no report.\n",
+	CLI_DB | CLI_JOBS | CLI_JSON | CLI_RULES | CLI_LIMITS | CLI_TIMEOUT | CLI_OUTPUT | CLI_SELECT | CLI_LAYOUT,
+	"1: some files failed or none was found (the report covers the store), or no\n"
+	"filing matches the selection (no report written).\n",
 };
 
 int cmd_run(int argc, char **argv)
 {
 	rg_model **models = NULL;
+	rg_store *store = NULL;
 	size_t n = 0;
 	cli_opts o;
-	int r = cli_parse(&run, argc, argv, &o), status;
+	int r = cli_parse(&run, argc, argv, &o), status, written;
 
 	if (!r && !o.n_args) {
-		fprintf(stderr, "raingan: run: no PATH given (see --help)\n");
+		cli_say("no PATH given (see raingan run --help)");
 		r = -1;
 	}
 	if (!r && !o.output) {
-		fprintf(stderr, "raingan: run: -o REPORT.pdf is required\n");
+		cli_say("-o REPORT.pdf is required (see raingan run --help)");
 		r = -1;
 	}
 	if (r) {
 		cli_opts_free(&o);
-		return r > 0 ? 0 : 2;
+		return r > 0 ? CLI_EXIT_OK : CLI_EXIT_FAILED;
 	}
-	status = cli_ingest(&o);
-	if (status != 2) {
-		/* files that failed are listed by `raingan failures`; the report covers the rest.
-		** Read-write, though it only reads: closing the last connection tidies the WAL away. */
+	status = cli_ingest(&o, &store);
+	if (store) {
+		/* files that failed are listed by `raingan failures`; the report covers the rest,
+		** read from the connection the ingest wrote with (checked once, tidied at close) */
 		o.select.no_strays = 1;
-		if (cli_load_store(&o, 0, &models, &n) || cli_write_report(&o, models, n))
-			status = 2;
-		else
-			fprintf(stderr, "raingan: wrote %s (%zu filings)\n", o.output, n);
+		if (cli_load_models(&o, store, &models, &n))
+			status = CLI_EXIT_FAILED;
+		else if ((written = cli_write_report(&o, models, n)) != CLI_EXIT_OK)
+			status = written > status ? written : status;
 		rg_store_free_models(models, n);
+		rg_store_close(store);
 	}
 	cli_opts_free(&o);
 	return status;

@@ -2,18 +2,21 @@
 ** ingest.h - the ingest pipeline as a library: a batch of files into a
 ** store, incrementally and in parallel, one bad file never stopping it.
 **
-**   paths (paths.h)  ->  workers (pool.h): read each file once, hash those
-**   bytes, skip what the store holds, parse the rest (parse.h)  ->  one
-**   writer, in path order: each filing in its own transaction (store.h)
+**   paths (paths.h)  ->  worker processes (workers.h): read each file once,
+**   hash those bytes, skip what the store holds, parse the rest (parse.h)
+**   ->  one writer, in path order: each filing in its own transaction (store.h)
 **
 ** The order of the batch is the sorted list of paths, and the writer takes
-** the results in that order whatever the number of threads; memory holds
-** at most a window of 4 x jobs parsed models, whatever the batch size.
+** the results in that order whatever the number of workers; memory holds
+** at most a window of 4 x jobs parsed models, whatever the batch size.  A
+** file that crashes its worker or runs past the time limit is recorded as
+** failed with its cause, and the batch goes on.
 ** `raingan ingest` and `raingan run` are this plus their options and output.
 */
 #ifndef RG_INGEST_H
 #define RG_INGEST_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -24,8 +27,13 @@ typedef struct {
 	const char *const *inputs;    /* files (always tried) and folders (walked) */
 	size_t n_inputs;
 	FILE *more_paths;             /* more inputs, one a line (standard input for "-"); NULL: none */
-	int jobs;                     /* parsing threads, 1 or more */
-	const rg_parser *parser;      /* read-only: shared by the threads */
+	int jobs;                     /* worker processes, 1 or more */
+	double timeout;               /* seconds one file may take to parse; 0: no limit */
+	volatile sig_atomic_t *stop;  /* set (by a signal handler) to stop: no new file is started,
+	                                 the filing being stored is finished; NULL: never */
+	rg_parser *parser;            /* the workers start as copies of this process; the batch's
+	                                 legacy files (.doc, .rtf) converted ahead are set on it
+	                                 for the run (rg_parser_use_converted) and cleared after */
 	rg_store *store;              /* written by this process's one writer */
 	FILE *messages;               /* "raingan: PATH: what is wrong" for each file that failed and
 	                                 folder that could not be read; NULL: not printed */
@@ -40,11 +48,14 @@ typedef struct {
 	size_t findings;              /* of the new filings */
 	size_t parsed;                /* went through the parser (the rest were skipped by their hash) */
 	size_t unreadable_folders;
+	size_t other_files;           /* found in folders and not read: not a format the reader takes */
+	int interrupted;              /* stopped by *stop before the end */
+	size_t not_started;           /* when interrupted: files left for the next run */
 	double seconds;
 } rg_ingest_summary;
 
-/* Run the batch.  Returns 0 when it ran to its end (files may have failed:
-** see the summary), or an RG_E* error when the job itself failed (the store
+/* Run the batch.  Returns 0 when it ran to its end or was stopped by *stop
+** (files may have failed, or be left: see the summary), or an RG_E* error when the job itself failed (the store
 ** could not be written, out of memory), with the message set; what was
 ** committed before stays, and a rerun completes the rest. */
 int rg_ingest_run(const rg_ingest_job *job, rg_ingest_summary *sum);

@@ -1,9 +1,9 @@
 /*
 ** parse.h - where the ingest pipeline parses a file: the one place where a
-** fault of the parser (a crash, a runaway file) can happen.  Today the parse
-** runs on the calling worker thread; to isolate crashes (issue 14) it is
-** this function that moves into a child process, which can hand the model
-** back as model JSON (model/model_json.h writes it, model_load.h reads it).
+** fault of the parser (a crash, a runaway file) can happen.  It runs in a
+** worker process (workers.h), which hands the model back as model JSON
+** (model/model_json.h writes it, model_load.h reads it), so such a fault
+** costs that file only.
 */
 #ifndef RG_INGEST_PARSE_H
 #define RG_INGEST_PARSE_H

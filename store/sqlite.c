@@ -10,9 +10,18 @@
 **
 ** One writer at a time: a write transaction is BEGIN IMMEDIATE, which
 ** takes the database's write lock at once, so lock() has nothing to do.
+**
+** Opening checks what --db names before SQLite sees it: a store to read
+** must exist (SQLite's "unable to open database file" says nothing of what
+** to do), a new store is made only in a folder that exists (a mistyped
+** path must not start an empty store), and a store opened for writing is
+** checked with PRAGMA quick_check and refused when damaged, untouched.
 */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -62,13 +71,73 @@ static int db_exec(rg_db *db, const char *sql)
 	return check(db, sqlite3_exec(db->h, sql, NULL, NULL, NULL));
 }
 
+/* What is wrong with path before SQLite opens it, or 0.  *exists: a file is there. */
+static int check_path(const char *path, int readonly, int *exists)
+{
+	struct stat st;
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int rc = 0;
+
+	*exists = !stat(path, &st);
+	if (*exists)
+		return S_ISDIR(st.st_mode) ? rg_error_set(RG_EUSAGE, "is a folder, not a store (name the store file)") : 0;
+	if (errno != ENOENT)
+		return rg_error_set(RG_EIO, "cannot open the store: %s", strerror(errno));
+	if (readonly)
+		return rg_error_set(RG_EIO, "no store here: ingest first (raingan ingest --db %s PATH...), "
+			"or check the --db path", path);
+	if (!slash || slash == path)
+		return 0;
+	if (!(dir = strndup(path, (size_t)(slash - path))))
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
+		rc = rg_error_set(RG_EIO, "the folder %s does not exist, and a new store is made only in a folder that "
+			"does (a mistyped --db must not start an empty store): check the path, or create it first", dir);
+	free(dir);
+	return rc;
+}
+
+/* PRAGMA quick_check: the b-trees, their pages and records (not the indexes'
+** agreement with their tables, which integrity_check adds at many times the
+** cost).  0 when the store is whole; else a refusal that says what to do. */
+static int quick_check(rg_db *db, const char *path)
+{
+	sqlite3_stmt *st = NULL;
+	const char *first = NULL;
+	char what[200] = "";
+	int rc = sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL), ok = 0;
+
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		first = (const char *)sqlite3_column_text(st, 0);
+		ok = first && !strcmp(first, "ok");
+		snprintf(what, sizeof(what), "%s", first ? first : "");
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (ok)
+		return 0;
+	if ((rc & 0xff) == SQLITE_NOTADB) {
+		db->last_rc = rc;
+		return rg_error_set(RG_EFORMAT, "not a store: %s", sqlite3_errstr(rc));
+	}
+	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT)
+		return fail(db, rc);
+	db->last_rc = SQLITE_CORRUPT;
+	return rg_error_set(RG_EFORMAT, "the store is damaged (quick_check: %s) and was not written to: "
+		"set it aside and restore a backup, or ingest the filings again into a new store "
+		"(sqlite3 %s .recover may save what it holds)", what[0] ? what : sqlite3_errstr(rc), path);
+}
+
 static int db_open(rg_db **out, const char *path, int readonly)
 {
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	rg_db *db;
-	int rc;
+	int rc, exists;
 
 	*out = NULL;
+	if ((rc = check_path(path, readonly, &exists)))
+		return rc;
 	if (!(db = calloc(1, sizeof(*db))))
 		return rg_error_set(RG_ENOMEM, "out of memory");
 	if ((rc = sqlite3_open_v2(path, &db->h, flags, NULL)) != SQLITE_OK) {
@@ -79,6 +148,9 @@ static int db_open(rg_db **out, const char *path, int readonly)
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	rc = check(db, sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS));
+	/* before anything is written: a damaged store is left as it is */
+	if (!rc && !readonly && exists)
+		rc = quick_check(db, path);
 	if (!rc && !readonly)
 		rc = db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
 	if (rc) {

@@ -72,6 +72,7 @@ const char *rg_error_name(int code)
 	case RG_ELIMIT: return "limit";
 	case RG_EUSAGE: return "usage";
 	case RG_ENOTFOUND: return "not_found";
+	case RG_ECRASH: return "crash";
 	default: return "error";
 	}
 }

@@ -20,7 +20,8 @@ enum {
 	RG_EENCRYPTED = -5, /* a password-protected document */
 	RG_ELIMIT = -6,     /* a resource limit was hit; the message names it */
 	RG_EUSAGE = -7,     /* bad arguments or options */
-	RG_ENOTFOUND = -8   /* something looked up does not exist */
+	RG_ENOTFOUND = -8,  /* something looked up does not exist */
+	RG_ECRASH = -9      /* the worker reading the file crashed (ingest/workers.h): a bug to report */
 };
 
 /* Record a message for the current thread; returns code for `return rg_error_set(...)`. */

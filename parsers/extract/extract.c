@@ -57,6 +57,11 @@ int rg_parser_new(rg_parser **out, const char *rules_dir, const rg_limits *lim)
 	return 0;
 }
 
+void rg_parser_use_converted(rg_parser *p, const struct rg_converted *converted)
+{
+	p->lim.converted = converted;
+}
+
 void rg_parser_free(rg_parser *p)
 {
 	if (!p)

@@ -16,6 +16,11 @@ typedef struct rg_parser rg_parser;
 int rg_parser_new(rg_parser **out, const char *rules_dir, const rg_limits *lim);
 void rg_parser_free(rg_parser *p);
 
+/* Give the parser the legacy files (.doc, .rtf) a batch converted ahead
+** (read/convert.h; NULL: none, each converts on its own).  Set it before
+** the parser is used, never while it parses: it is read without a lock. */
+void rg_parser_use_converted(rg_parser *p, const struct rg_converted *converted);
+
 /* Parse one file.  The model's source fields are filled (file as given, format, sha256). */
 int rg_parse_file(const rg_parser *p, const char *path, rg_model **out);
 

@@ -32,6 +32,19 @@
 #define SMALL_PART_MAX (4u << 20)   /* .rels, manifest, mimetype */
 #define MAX_PATH_LEN 1024
 
+/* The extensions of the formats read here: a new format adds its own.  Word's
+** macro and template packages and the ODF template are the same formats; .doc
+** and .rtf are read through LibreOffice (convert.h) and fail with one line
+** where it is missing, so a walk never leaves a filing unsaid. */
+static const char *const extensions[] = {
+	".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".doc", ".rtf", NULL
+};
+
+const char *const *rg_read_extensions(void)
+{
+	return extensions;
+}
+
 void rg_limits_default(rg_limits *lim)
 {
 	lim->max_part_size = RG_DEFAULT_MAX_PART_SIZE;

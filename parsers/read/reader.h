@@ -36,6 +36,11 @@ typedef struct {
 
 void rg_limits_default(rg_limits *lim);
 
+/* The file name extensions (".docx", ...: lowercase, NULL-terminated) of the
+** formats this reader reads: what a folder walk takes (ingest/paths.h).  A
+** file named by the user is read whatever its name. */
+const char *const *rg_read_extensions(void);
+
 /* Read a file.  On failure *out is NULL and the error message says what is wrong. */
 int rg_read_file(const char *path, const rg_limits *lim, rg_doc **out);
 

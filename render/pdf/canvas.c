@@ -10,6 +10,7 @@
 */
 #include "canvas.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -488,9 +489,31 @@ HPDF_Outline rg_canvas_outline(rg_canvas *c, HPDF_Outline parent, const char *ti
 
 int rg_canvas_save(rg_canvas *c, const char *path)
 {
+	unsigned char chunk[65536];
+	HPDF_STATUS st = HPDF_OK;
+	FILE *fp;
+	int rc = 0;
+
 	if (c->error)
 		return rg_error_set(RG_ERROR, "libharu error 0x%04lX (detail %lu) while drawing", c->error, c->detail);
-	if (HPDF_SaveToFile(c->pdf, path) != HPDF_OK || c->error)
-		return rg_error_set(RG_EIO, "%s: cannot write the PDF (libharu error 0x%04lX)", path, c->error);
-	return 0;
+	/* libharu's own file writer ignores the error of its last flush (fclose): the
+	** document is made in memory and written here, every write checked, so a
+	** full disk is said in the system's words and never passes as a whole PDF */
+	if (HPDF_SaveToStream(c->pdf) != HPDF_OK || c->error || HPDF_ResetStream(c->pdf) != HPDF_OK)
+		return rg_error_set(RG_ERROR, "cannot make the PDF (libharu error 0x%04lX)", c->error);
+	if (!(fp = fopen(path, "wb")))
+		return rg_error_set(RG_EIO, "cannot write the PDF: %s", strerror(errno));
+	while (!rc && st != HPDF_STREAM_EOF) {
+		HPDF_UINT32 n = sizeof(chunk);
+		st = HPDF_ReadFromStream(c->pdf, chunk, &n);
+		if (st != HPDF_OK && st != HPDF_STREAM_EOF)
+			rc = rg_error_set(RG_ERROR, "cannot make the PDF (libharu error 0x%04lX)", (unsigned long)st);
+		else if (n && fwrite(chunk, 1, n, fp) != n)
+			rc = rg_error_set(RG_EIO, "cannot write the PDF: %s", strerror(errno));
+	}
+	if ((fflush(fp) || ferror(fp)) && !rc)
+		rc = rg_error_set(RG_EIO, "cannot write the PDF: %s", strerror(errno ? errno : EIO));
+	if (fclose(fp) && !rc)
+		rc = rg_error_set(RG_EIO, "cannot write the PDF: %s", strerror(errno));
+	return rc;
 }

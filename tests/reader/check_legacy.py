@@ -79,6 +79,35 @@ def main():
             value = float(line.split()[1]) if line.startswith("score:") else 0.0
             check(value >= (0.98 if ext == "doc" else 0.85), "%s: %s" % (base, line))
 
+        # ingest of a folder of them: one LibreOffice start for the batch, none
+        # on the rerun (stored files are not converted again); a wrapper
+        # around soffice counts its starts
+        folder = os.path.join(tmp, "folder")
+        os.makedirs(folder)
+        for path in legacy:
+            shutil.copy(path, folder)
+        starts = os.path.join(tmp, "starts.log")
+        wrapper = os.path.join(tmp, "soffice-counting")
+        with open(wrapper, "w") as f:
+            f.write("#!/bin/sh\necho start >> %s\nexec %s \"$@\"\n" % (starts, soffice))
+        os.chmod(wrapper, 0o755)
+        env = dict(os.environ, RAINGAN_SOFFICE=wrapper)
+        db = os.path.join(tmp, "store.db")
+        for attempt, want in ((1, 1), (2, 0)):
+            if os.path.exists(starts):
+                os.remove(starts)
+            p = subprocess.run([raingan, "ingest", "--json", "--db", db, folder], capture_output=True, env=env,
+                               timeout=900)
+            summary = json.loads(p.stdout or b"{}")
+            n = len(open(starts).read().split()) if os.path.exists(starts) else 0
+            check(p.returncode == 0 and summary.get("ingested", 0) + summary.get("skipped", 0) == len(legacy),
+                  "ingest %d of the folder: exit %d, %s %s" % (attempt, p.returncode, summary,
+                                                               p.stderr.decode()[:300].strip()))
+            check(n == want, "ingest %d: LibreOffice started %d time(s), expected %d" % (attempt, n, want))
+        p = subprocess.run([raingan, "export", "--db", db, "--table", "filings"], capture_output=True, timeout=60)
+        check(p.stdout.decode("utf-8").count(",doc,") == len(names) and
+              p.stdout.decode("utf-8").count(",rtf,") == len(names), "the store says format doc and rtf")
+
         # the text dump of one .doc: read, format doc
         p = subprocess.run([raingan, "dump", "--format", "json", legacy[0]], capture_output=True, timeout=300)
         doc = json.loads(p.stdout) if p.returncode == 0 else {}

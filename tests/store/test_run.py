@@ -16,7 +16,8 @@ src = os.path.join(work, 'in')
 os.makedirs(src)
 for f in good_files():
     shutil.copy(f, src)
-# as in the README: run makes out/ for the store and the PDF
+# as in the README: out/ is made first (raingan makes no folder, issue 14)
+os.makedirs(os.path.join(work, 'out'))
 db, pdf = os.path.join(work, 'out', 'raingan.db'), os.path.join(work, 'out', 'report.pdf')
 
 first = raingan('run', '--db', db, src, '-o', pdf)
