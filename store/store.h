@@ -22,9 +22,10 @@
 
 #include "model/filter.h"
 #include "model/model.h"
+#include "model/org.h"
 
 #define RG_STORE_DEFAULT_DB "raingan.db"
-#define RG_STORE_SCHEMA_VERSION 3
+#define RG_STORE_SCHEMA_VERSION 4
 
 typedef struct rg_store rg_store;
 
@@ -131,5 +132,73 @@ int rg_store_export_table(rg_store *s, const char *table, rg_export_format fmt, 
 
 /* Write each filing f selects as one line of model JSON (as `raingan parse --jsonl` prints it). */
 int rg_store_export_models(rg_store *s, const rg_filing_filter *f, FILE *out);
+
+/* ---- the register and what is derived across filings (issue 11) ---- */
+
+/* Read rules_dir/spelling.tsv (the spelling variants project names are
+** matched with across filings, oversight/match.h).  Without it, names are
+** matched without variants.  A writer that derives findings sets it. */
+int rg_store_set_rules(rg_store *s, const char *rules_dir);
+
+/* One organization of the register: its code and full name as the register
+** writes them, and its key (org.h, normalized). */
+typedef struct {
+	const char *code;
+	const char *name;
+	rg_org_key key;
+} rg_register_entry;
+
+/* Import a register in one write transaction: begin (replace: drop the rows
+** already there), put each row, end.  put refuses a row whose key is already
+** registered under another code: *other is that code, nothing is written,
+** and the import goes on; *added is 1 for a new code, 0 for one updated.
+** end with commit links every organization to the register again, derives
+** every derived finding again (*derived: the filings derived) and commits;
+** without commit (or on an error) nothing of the import stays. */
+int rg_store_register_begin(rg_store *s, int replace);
+int rg_store_register_put(rg_store *s, const rg_register_entry *e, char *other, size_t size, int *added);
+int rg_store_register_end(rg_store *s, int commit, size_t *derived);
+int rg_store_register_count(rg_store *s, long long *n);
+
+/* Link the organizations to the register and derive every derived finding
+** again, in one write transaction (after a rules change, or a store of an
+** older version); *derived: the current filings derived. */
+int rg_store_follow_update(rg_store *s, size_t *derived);
+
+/* A registered organization (code set) or, without a register, an
+** organization seen in filings (code NULL) with no current progress report
+** of a fiscal year and round.  Text is normalized (org.h), the name as the
+** register (or the organization key) writes it. */
+typedef struct {
+	const char *code;
+	const char *name;
+	rg_org_type type;
+	const char *district;       /* "" for an อบจ. */
+	const char *province;
+	int last_year, last_round;  /* its latest current progress report; 0 when none */
+} rg_store_missing;
+
+/* Call fn for each organization with no current progress report of year
+** (BE) and round (6, 12), in province (NULL or "": all; "จังหวัด" allowed),
+** ordered by province, district, name.  Without a register the universe is
+** the organizations seen in filings.  A non-zero return of fn stops. */
+int rg_store_each_missing(rg_store *s, int year, int round, const char *province,
+	int (*fn)(const rg_store_missing *m, void *ctx), void *ctx);
+
+/* A current filing the register cannot place: its organization is in no
+** register row (candidates 0), could be several (codes lists them), or it
+** names none.  Nothing without a register. */
+typedef struct {
+	const char *org_name;       /* as the filing states it; NULL when it names none */
+	rg_org_type org_type;
+	const char *district, *province;
+	rg_doc_kind kind;
+	int fiscal_year, round_months;
+	const char *source_path, *sha256;
+	long long candidates;
+	const char *codes;          /* ", "-separated, when candidates > 1 */
+} rg_store_unmatched;
+
+int rg_store_each_unmatched(rg_store *s, int (*fn)(const rg_store_unmatched *u, void *ctx), void *ctx);
 
 #endif
