@@ -170,6 +170,12 @@ rg_store *cli_open_store(const cli_opts *o, int flags)
 		cli_error();
 		return NULL;
 	}
+	/* a writer derives findings across filings: project names matched with the spelling variants */
+	if (!(flags & RG_STORE_READONLY) && rg_store_set_rules(s, o->rules)) {
+		cli_error();
+		rg_store_close(s);
+		return NULL;
+	}
 	return s;
 }
 

@@ -26,6 +26,9 @@ int cmd_failures(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_orgs(int argc, char **argv);
+int cmd_missing(int argc, char **argv);
+int cmd_follow(int argc, char **argv);
 
 /* ---- options ---------------------------------------------------------------------- */
 
@@ -41,8 +44,15 @@ enum {
 	CLI_LAYOUT = 1 << 7,     /* --title --font --font-bold --digits: the PDF */
 	CLI_DUMP = 1 << 8,       /* dump's --format text|json */
 	CLI_JSONL = 1 << 9,      /* parse's --jsonl */
-	CLI_EXPORT = 1 << 10     /* export's --format csv|jsonl --table --bom --history */
+	CLI_EXPORT = 1 << 10,    /* export's --format csv|jsonl|xlsx --table --bom --history */
+	CLI_LIST = 1 << 11,      /* --format text|csv|json --bom: a list (missing, orgs unmatched) */
+	CLI_REGISTER = 1 << 12,  /* orgs import's --replace */
+	CLI_UPDATE = 1 << 13,    /* follow's --update */
+	CLI_SPLIT = 1 << 14      /* report's --split-by province */
 };
+
+/* --format of a list (CLI_LIST) */
+enum { CLI_LIST_TEXT = 0, CLI_LIST_CSV, CLI_LIST_JSON };
 
 typedef struct {
 	const char *name;        /* "ingest" */
@@ -66,6 +76,10 @@ typedef struct {
 	rg_export_format export_format;
 	const char *table;
 	int bom;
+	int xlsx;                /* export --format xlsx */
+	int list_format;         /* CLI_LIST_* */
+	int replace, update;     /* orgs import --replace, follow --update */
+	const char *split_by;    /* report --split-by province */
 	char **args;             /* the operands, in order ("-" among them) */
 	int n_args;
 } cli_opts;
@@ -128,6 +142,41 @@ rg_store *cli_open_store(const cli_opts *o, int flags);
 /* Open o->db for reading and load the filings o->select takes; 0, or -1 after
 ** printing why.  flags as for rg_store_open. */
 int cli_load_store(const cli_opts *o, int flags, rg_model ***models, size_t *n);
+
+/* ---- outputs written whole or not at all ---------------------------------------------- */
+
+/* One output of a command (output.c): written to a temporary file beside the
+** target and renamed over it when complete, so a reader never sees half a
+** file and a failed job leaves the old one.  "-" (or NULL) is standard
+** output.  begin with stream: o->fp is open for writing; without: the
+** caller writes the file named o->path (a library that writes by name:
+** libharu, libxlsxwriter).  Errors are said on stderr (-1). */
+typedef struct {
+	const char *target;      /* as given */
+	char *tmp;               /* the temporary file, NULL for standard output with stream */
+	const char *path;        /* where to write by name */
+	FILE *fp;                /* with stream */
+	int to_stdout;
+} cli_output;
+
+int cli_output_begin(cli_output *o, const char *target, int stream);
+int cli_output_commit(cli_output *o);
+void cli_output_abort(cli_output *o);
+
+/* A list (list.c): text (the caller appends lines to b and counts n), CSV or
+** JSON of the columns cols (NULL-terminated; bit i of numeric: column i is a
+** JSON number).  write ends it and writes it to target ("-"/NULL: stdout). */
+typedef struct {
+	rg_buf b;
+	int format;
+	const char *const *cols;
+	unsigned numeric;
+	size_t n;
+} cli_list;
+
+void cli_list_begin(cli_list *l, int format, int bom, const char *const *cols, unsigned numeric);
+void cli_list_row(cli_list *l, const char *const *values);
+int cli_list_write(cli_list *l, const char *target);
 
 /* The ingest of `ingest` and `run`: the exit status (0 all stored or skipped,
 ** 1 some files failed, 2 the job failed), with its summary printed. */

@@ -231,9 +231,53 @@ static int set_jsonl(cli_opts *o, const char *v, const char *cmd)
 
 static int set_export_format(cli_opts *o, const char *v, const char *cmd)
 {
+	if (!strcmp(v, "xlsx")) {
+		o->xlsx = 1;
+		return 0;
+	}
 	if (strcmp(v, "csv") && strcmp(v, "jsonl"))
-		return bad(cmd, "%s is csv or jsonl", "--format");
+		return bad(cmd, "%s is csv, jsonl or xlsx", "--format");
 	o->export_format = strcmp(v, "csv") ? RG_EXPORT_JSONL : RG_EXPORT_CSV;
+	return 0;
+}
+
+static int set_list_format(cli_opts *o, const char *v, const char *cmd)
+{
+	if (strcmp(v, "text") && strcmp(v, "csv") && strcmp(v, "json"))
+		return bad(cmd, "%s is text, csv or json", "--format");
+	o->list_format = !strcmp(v, "csv") ? CLI_LIST_CSV : !strcmp(v, "json") ? CLI_LIST_JSON : CLI_LIST_TEXT;
+	return 0;
+}
+
+static int set_list_json(cli_opts *o, const char *v, const char *cmd)
+{
+	(void)v;
+	(void)cmd;
+	o->list_format = CLI_LIST_JSON;
+	return 0;
+}
+
+static int set_replace(cli_opts *o, const char *v, const char *cmd)
+{
+	(void)v;
+	(void)cmd;
+	o->replace = 1;
+	return 0;
+}
+
+static int set_update(cli_opts *o, const char *v, const char *cmd)
+{
+	(void)v;
+	(void)cmd;
+	o->update = 1;
+	return 0;
+}
+
+static int set_split_by(cli_opts *o, const char *v, const char *cmd)
+{
+	if (strcmp(v, "province"))
+		return bad(cmd, "%s takes province", "--split-by");
+	o->split_by = v;
 	return 0;
 }
 
@@ -269,7 +313,16 @@ static const option options[] = {
 	{ "--db", NULL, "STORE", CLI_DB,
 	  "the store: an SQLite file, or a PostgreSQL connection string\n"
 	  "(postgresql://... or \"host=... dbname=...\"; default " RG_STORE_DEFAULT_DB ")", set_db },
-	{ "--format", NULL, "csv|jsonl", CLI_EXPORT, "CSV (default) or JSON lines", set_export_format },
+	{ "--format", NULL, "csv|jsonl|xlsx", CLI_EXPORT,
+	  "CSV (default), JSON lines, or an Excel workbook of every table (needs -o)", set_export_format },
+	{ "--format", NULL, "text|csv|json", CLI_LIST, "text (default), CSV or JSON", set_list_format },
+	{ "--json", NULL, NULL, CLI_LIST, "the same as --format json", set_list_json },
+	{ "--bom", NULL, NULL, CLI_LIST, "start the CSV with a UTF-8 byte-order mark (for Excel)", set_bom },
+	{ "--replace", NULL, NULL, CLI_REGISTER, "drop the registered organizations the file does not list", set_replace },
+	{ "--update", NULL, NULL, CLI_UPDATE,
+	  "link the organizations to the register and derive every finding across\nfilings again", set_update },
+	{ "--split-by", NULL, "province", CLI_SPLIT,
+	  "-o is a folder: one PDF per province and the national summary", set_split_by },
 	{ "--table", NULL, "TABLE", CLI_EXPORT, "organizations, filings or projects", set_table },
 	{ "--bom", NULL, NULL, CLI_EXPORT, "start the CSV with a UTF-8 byte-order mark (for Excel)", set_bom },
 	{ "--history", NULL, NULL, CLI_EXPORT, "the model export: also the superseded versions", set_history },

@@ -201,7 +201,8 @@ static int load(rg_store *s, long long id, rg_model **out)
 	if (!rc && found) {
 		if ((rc = rg_sql_cached(s, ST_FW_PROJECTS, projects_sql, &st)) || (rc = be->bind_int(st, 1, id)))
 			rc = fail(s, rc, "cannot read projects");
-		while (!rc && (rc = be->step(st)) == RG_DB_ROW) {
+		else
+			while ((rc = be->step(st)) == RG_DB_ROW) {
 			rg_project *p = rg_model_add_project(m);
 			if (!p || col_dup(s, st, 0, &p->seq) || col_dup(s, st, 1, &p->name)) {
 				rc = RG_ENOMEM;

@@ -23,6 +23,7 @@
 #include "model/filter.h"
 #include "model/model.h"
 #include "model/org.h"
+#include "register.h"   /* oversight/: rg_register_entry */
 
 #define RG_STORE_DEFAULT_DB "raingan.db"
 #define RG_STORE_SCHEMA_VERSION 4
@@ -139,14 +140,6 @@ int rg_store_export_models(rg_store *s, const rg_filing_filter *f, FILE *out);
 ** matched with across filings, oversight/match.h).  Without it, names are
 ** matched without variants.  A writer that derives findings sets it. */
 int rg_store_set_rules(rg_store *s, const char *rules_dir);
-
-/* One organization of the register: its code and full name as the register
-** writes them, and its key (org.h, normalized). */
-typedef struct {
-	const char *code;
-	const char *name;
-	rg_org_key key;
-} rg_register_entry;
 
 /* Import a register in one write transaction: begin (replace: drop the rows
 ** already there), put each row, end.  put refuses a row whose key is already
