@@ -94,6 +94,8 @@ typedef struct {
 	row *rows;
 	size_t n, cap;
 	const long *where;           /* the row of each change (finding), -1 when none */
+	const int *from;             /* the round (chain index) each change is of */
+	const rg_model *const *chain;
 } year_table;
 
 static row *add_row(year_table *t)
@@ -258,6 +260,7 @@ static const char *round_label(const rg_model *m, char *buf, size_t size)
 
 static void text_changes(rg_buf *b, const year_table *t, long k, const rg_model *msgs)
 {
+	char lab[32];
 	size_t i;
 	int first = 1;
 
@@ -265,8 +268,8 @@ static void text_changes(rg_buf *b, const year_table *t, long k, const rg_model 
 		const rg_finding *f = &msgs->findings[i];
 		if (t->where[i] != k)
 			continue;
-		rg_buf_printf(b, "    %-9s %s %s: %s\n", first ? "change" : "", rg_severity_name(f->severity), f->code,
-			f->message);
+		rg_buf_printf(b, "    %-9s %s %s %s: %s\n", first ? "change" : "",
+			round_label(t->chain[t->from[i]], lab, sizeof(lab)), rg_severity_name(f->severity), f->code, f->message);
 		first = 0;
 	}
 }
@@ -299,12 +302,15 @@ static void text_year(printer *p, const org_group *g, const year_table *t, const
 			any = &plan->projects[w->plan];
 		rg_buf_printf(b, "\n  %s%s%s\n", any->seq ? any->seq : "", any->seq ? "  " : "", any->name ? any->name : "");
 		if (plan) {
-			if (w->plan < 0)
+			const rg_project *pp = w->plan >= 0 ? &plan->projects[w->plan] : NULL;
+			if (!pp)
 				rg_buf_printf(b, "    %-9s not in the plan\n", "plan");
-			else if (rg_follow_plan_budget(&plan->projects[w->plan], year, &pb))
+			else if (!rg_follow_planned(pp, year))
+				rg_buf_printf(b, "    %-9s not planned for %d\n", "plan", year);
+			else if (rg_follow_plan_budget(pp, year, &pb) && (pb != 0 || !pp->no_budget))
 				rg_buf_printf(b, "    %-9s budget %.2f\n", "plan", pb);
 			else
-				rg_buf_printf(b, "    %-9s budget not stated\n", "plan");
+				rg_buf_printf(b, "    %-9s %s\n", "plan", pp->no_budget ? "no budget" : "budget not stated");
 		}
 		for (i = 0; i < MAX_CHAIN; i++) {
 			const rg_project *q;
@@ -429,6 +435,8 @@ static void json_year(printer *p, const year_table *t, const rg_model *const *ch
 			if (t->where[i] != (long)k)
 				continue;
 			rg_json_object_begin(j);
+			rg_json_key(j, "round");
+			rg_json_string(j, round_label(t->chain[t->from[i]], lab, sizeof(lab)));
 			rg_json_key(j, "code");
 			rg_json_string(j, f->code);
 			rg_json_key(j, "severity");
@@ -465,6 +473,7 @@ static int one_year(printer *p, const org_group *g, int year, const rg_spelling 
 	year_table t;
 	rg_model *msgs = rg_model_new();
 	long *where = NULL;
+	int *from = NULL;
 	size_t i, k;
 	int rc = 0;
 
@@ -484,24 +493,31 @@ static int one_year(printer *p, const org_group *g, int year, const rg_spelling 
 		rc = rg_follow_compare(pl, chain[i - 1], chain[i], sp, &ev);
 		for (k = 0; k < ev.n && !rc; k++) {
 			long *w = realloc(where, (msgs->n_findings + 1) * sizeof(*w));
-			if (!w) {
+			int *fr = w ? realloc(from, (msgs->n_findings + 1) * sizeof(*fr)) : NULL;
+			if (w)
+				where = w;
+			if (!fr) {
 				rc = rg_error_set(RG_ENOMEM, "out of memory");
 				break;
 			}
-			where = w;
+			from = fr;
 			where[msgs->n_findings] = event_row(&t, &ev.items[k], i);
+			from[msgs->n_findings] = (int)i;
 			rc = rg_follow_finding(&ev.items[k], pl, chain[i - 1], chain[i], msgs);
 		}
 		rg_follow_events_free(&ev);
 	}
 	if (!rc) {
 		t.where = where;
+		t.from = from;
+		t.chain = chain;
 		if (p->o->list_format == CLI_LIST_JSON || p->o->json)
 			json_year(p, &t, chain, plan, year, msgs);
 		else
 			text_year(p, g, &t, chain, plan, year, msgs);
 	}
 	free(where);
+	free(from);
 	rg_model_free(msgs);
 	free(t.rows);
 	return rc;
@@ -642,18 +658,6 @@ static int update(const cli_opts *o)
 	return 0;
 }
 
-static int collect(const rg_model *m, void *ctx)
-{
-	rg_model *copy = NULL;
-	rg_buf b = RG_BUF_INIT;
-
-	(void)copy;
-	(void)b;
-	(void)m;
-	(void)ctx;
-	return 0;
-}
-
 int cmd_follow(int argc, char **argv)
 {
 	groups gs;
@@ -665,7 +669,6 @@ int cmd_follow(int argc, char **argv)
 	cli_opts o;
 	int r = cli_parse(&follow_cmd, argc, argv, &o), rc = 0, status = 0;
 
-	(void)collect;
 	if (!r && o.n_args) {
 		fprintf(stderr, "raingan: follow: unknown argument '%s' (see --help)\n", o.args[0]);
 		r = -1;
