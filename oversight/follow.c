@@ -107,12 +107,30 @@ static const char **names_of(const rg_model *m)
 	return v;
 }
 
+/* Whether the report's name b is ambiguous itself. */
+static int report_side_ambiguous(const rg_match_result *r, size_t b)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_ambiguous; i++)
+		if (r->ambiguous[i].side == 1 && r->ambiguous[i].index == b)
+			return 1;
+	return 0;
+}
+
+/* One event per ambiguous name of the report; a name of the other filing only when
+** none of the report's names it could be is reported already (one doubt, one finding). */
 static int ambiguities(const rg_match_result *r, int other_is_plan, rg_follow_events *ev)
 {
 	size_t i, k;
 
 	for (i = 0; i < r->n_ambiguous; i++) {
 		const rg_match_ambiguity *a = &r->ambiguous[i];
+		int covered = 0;
+		for (k = 0; a->side == 0 && k < a->n_candidates; k++)
+			covered |= report_side_ambiguous(r, a->candidates[k]);
+		if (covered)
+			continue;
 		/* side 1: a name of the report; side 0: a name of the previous round or the plan */
 		long in_cur = a->side ? (long)a->index : -1, in_first = a->side ? -1 : (long)a->index;
 		rg_follow_event *e = push(ev, "project_match_ambiguous", RG_SEV_WARNING,
