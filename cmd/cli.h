@@ -178,6 +178,9 @@ void cli_list_begin(cli_list *l, int format, int bom, const char *const *cols, u
 void cli_list_row(cli_list *l, const char *const *values);
 int cli_list_write(cli_list *l, const char *target);
 
+/* `raingan export --format xlsx` (xlsx.c): 0, or -1 after saying why. */
+int cli_export_xlsx(rg_store *s, const cli_opts *o);
+
 /* The ingest of `ingest` and `run`: the exit status (0 all stored or skipped,
 ** 1 some files failed, 2 the job failed), with its summary printed. */
 int cli_ingest(const cli_opts *o);

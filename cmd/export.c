@@ -9,14 +9,18 @@
 
 static const cli_command export = {
 	"export",
-	"raingan export [--format csv|jsonl] [--table organizations|filings|projects]\n"
-	"                      [--bom] [--history] [--db STORE] [-o FILE]\n",
+	"raingan export [--format csv|jsonl] [--table organizations|filings|projects|findings|register]\n"
+	"                      [--bom] [--history] [--db STORE] [-o FILE]\n"
+	"       raingan export --format xlsx -o FILE.xlsx [--fiscal-year Y --round R] [--db STORE]\n",
 	"Write the store.  With --table: that table, one row a record (CSV with a\n"
 	"header row, or one JSON object a line).  Without it: CSV writes the filings\n"
 	"table; JSONL writes each current filing as one line of model JSON (as\n"
 	"`raingan parse` prints it; --history adds the superseded versions).  The same\n"
-	"filings give the same bytes, whatever the order they were ingested in.\n",
-	CLI_EXPORT | CLI_DB | CLI_OUTPUT,
+	"filings give the same bytes, whatever the order they were ingested in.\n"
+	"--format xlsx writes one workbook: a sheet each for the organizations, filings,\n"
+	"projects, findings (with their Thai wording) and the organizations missing a\n"
+	"report of the latest round (or of --fiscal-year and --round).\n",
+	CLI_EXPORT | CLI_DB | CLI_OUTPUT | CLI_SELECT | CLI_RULES,
 	"Exit status: 0 written, 2 the store cannot be read or the output written.\n",
 };
 
@@ -45,6 +49,12 @@ int cmd_export(int argc, char **argv)
 	if (!(store = cli_open_store(&o, RG_STORE_READONLY))) {
 		cli_opts_free(&o);
 		return 2;
+	}
+	if (o.xlsx) {   /* every table in one workbook, written whole (xlsx.c) */
+		rc = cli_export_xlsx(store, &o);
+		rg_store_close(store);
+		cli_opts_free(&o);
+		return rc ? 2 : 0;
 	}
 	if (o.output && !(out = fopen(o.output, "wb"))) {
 		fprintf(stderr, "raingan: %s: cannot write: %s\n", o.output, strerror(errno));

@@ -283,8 +283,9 @@ static int set_split_by(cli_opts *o, const char *v, const char *cmd)
 
 static int set_table(cli_opts *o, const char *v, const char *cmd)
 {
-	if (strcmp(v, "organizations") && strcmp(v, "filings") && strcmp(v, "projects"))
-		return bad(cmd, "unknown table '%s' (organizations, filings or projects)", v);
+	if (strcmp(v, "organizations") && strcmp(v, "filings") && strcmp(v, "projects") && strcmp(v, "findings") &&
+	    strcmp(v, "register"))
+		return bad(cmd, "unknown table '%s' (organizations, filings, projects, findings or register)", v);
 	o->table = v;
 	return 0;
 }
@@ -323,7 +324,7 @@ static const option options[] = {
 	  "link the organizations to the register and derive every finding across\nfilings again", set_update },
 	{ "--split-by", NULL, "province", CLI_SPLIT,
 	  "-o is a folder: one PDF per province and the national summary", set_split_by },
-	{ "--table", NULL, "TABLE", CLI_EXPORT, "organizations, filings or projects", set_table },
+	{ "--table", NULL, "TABLE", CLI_EXPORT, "organizations, filings, projects, findings or register", set_table },
 	{ "--bom", NULL, NULL, CLI_EXPORT, "start the CSV with a UTF-8 byte-order mark (for Excel)", set_bom },
 	{ "--history", NULL, NULL, CLI_EXPORT, "the model export: also the superseded versions", set_history },
 	{ "--output", "-o", "FILE", CLI_OUTPUT, "the file to write", set_output },

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 int cli_output_begin(cli_output *o, const char *target, int stream)
 {
@@ -42,6 +43,11 @@ int cli_output_begin(cli_output *o, const char *target, int stream)
 		return -1;
 	}
 	o->path = o->tmp;
+	{   /* mkstemp makes it private: the target gets the mode a new file would */
+		mode_t um = umask(0);
+		umask(um);
+		fchmod(fd, 0666 & ~um);
+	}
 	if (stream) {
 		if (!(o->fp = fdopen(fd, "wb"))) {
 			close(fd);

@@ -280,3 +280,23 @@ int rg_store_each_unmatched(rg_store *s, int (*fn)(const rg_store_unmatched *u, 
 		return stop;
 	return rc < 0 ? rc : 0;
 }
+
+int rg_store_latest_round(rg_store *s, int *year, int *round)
+{
+	rg_db_stmt *st = NULL;
+	int rc, found = 0;
+
+	*year = *round = 0;
+	if ((rc = rg_sql_prepare(s, "SELECT max(fiscal_year * 100 + round_months) FROM filings"
+		" WHERE is_current = 1 AND kind = 'progress_report'", &st)))
+		return rc;
+	if ((rc = rg_sql_row(s, st, &found)))
+		rg_store_fail(s, "cannot read the filings");
+	else if (found && !s->be->column_is_null(st, 0)) {
+		long long v = s->be->column_int(st, 0);
+		*year = (int)(v / 100);
+		*round = (int)(v % 100);
+	}
+	rg_sql_finalize(s, st);
+	return rc;
+}

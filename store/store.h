@@ -122,7 +122,7 @@ void rg_store_free_models(rg_model **models, size_t n);
 
 typedef enum { RG_EXPORT_CSV = 0, RG_EXPORT_JSONL } rg_export_format;
 
-/* Write one table ("organizations", "filings" or "projects") as CSV (RFC 4180,
+/* Write one table ("organizations", "filings", "projects", "findings" or "register") as CSV (RFC 4180,
 ** CRLF, a header row; bom: a UTF-8 byte-order mark first, for Excel) or
 ** JSONL (one object a row).  Rows are identified by what they are (a filing
 ** by its sha256, an organization by its key), never by an id that depends
@@ -130,6 +130,26 @@ typedef enum { RG_EXPORT_CSV = 0, RG_EXPORT_JSONL } rg_export_format;
 ** the same bytes, whatever the order they were stored in and whichever the
 ** backend.  Machine-dependent fields (parse time, ingest time) are left out. */
 int rg_store_export_table(rg_store *s, const char *table, rg_export_format fmt, int bom, FILE *out);
+
+/* The rows of a table (those of rg_store_export_table, and "findings",
+** "register"), typed, for a writer of another format (the XLSX export):
+** fn is called once a row, in the export's order; a row's values stay valid
+** until fn returns.  A non-zero return of fn stops and is returned. */
+typedef struct rg_store_row rg_store_row;
+typedef enum { RG_VALUE_INT = 0, RG_VALUE_AMOUNT, RG_VALUE_TEXT } rg_value_kind;
+
+int rg_store_each_row(rg_store *s, const char *table, int (*fn)(const rg_store_row *r, void *ctx), void *ctx);
+int rg_store_table_columns(const char *table, const char *const **names, const rg_value_kind **kinds, size_t *n);
+size_t rg_store_row_columns(const rg_store_row *r);
+const char *rg_store_row_name(const rg_store_row *r, size_t i);
+rg_value_kind rg_store_row_kind(const rg_store_row *r, size_t i);
+int rg_store_row_null(const rg_store_row *r, size_t i);
+long long rg_store_row_int(const rg_store_row *r, size_t i);
+double rg_store_row_amount(const rg_store_row *r, size_t i);      /* baht */
+const char *rg_store_row_text(const rg_store_row *r, size_t i);
+
+/* The latest fiscal year and round of the current progress reports (0, 0 when none). */
+int rg_store_latest_round(rg_store *s, int *year, int *round);
 
 /* Write each filing f selects as one line of model JSON (as `raingan parse --jsonl` prints it). */
 int rg_store_export_models(rg_store *s, const rg_filing_filter *f, FILE *out);

@@ -15,3 +15,11 @@ if(Python3_Interpreter_FOUND)
     set_tests_properties(oversight_${mode} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
   endforeach()
 endif()
+
+# the XLSX export against the CSV export (openpyxl; LibreOffice too when installed)
+if(Python3_Interpreter_FOUND)
+  add_test(NAME export_xlsx
+    COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/oversight/check_xlsx.py
+      $<TARGET_FILE:raingan> ${RG_FIXTURES} ${CMAKE_CURRENT_BINARY_DIR}/export-xlsx)
+  set_tests_properties(export_xlsx PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+endif()
