@@ -178,6 +178,23 @@ void cli_list_begin(cli_list *l, int format, int bom, const char *const *cols, u
 void cli_list_row(cli_list *l, const char *const *values);
 int cli_list_write(cli_list *l, const char *target);
 
+/* The organizations missing a report of the round a report covers (split.c). */
+typedef struct {
+	rg_report_missing *items;
+	size_t n, cap;
+	int year, round;         /* 0: no round (no progress report in the store) */
+} cli_missing;
+
+void cli_missing_free(cli_missing *l);
+
+/* cli_load_store, and the organizations missing a report of the selection's round (or
+** the store's latest) set in o->report; free miss after the report.  0, or -1 after
+** saying why. */
+int cli_load_report(cli_opts *o, int flags, rg_model ***models, size_t *n, cli_missing *miss);
+
+/* `raingan report --split-by province -o DIR`: one PDF a province and DIR/national.pdf. */
+int cli_report_split(cli_opts *o);
+
 /* `raingan export --format xlsx` (xlsx.c): 0, or -1 after saying why. */
 int cli_export_xlsx(rg_store *s, const cli_opts *o);
 

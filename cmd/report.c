@@ -23,8 +23,11 @@ static const cli_command report = {
 	"\n"
 	"Write the consolidated PDF report of filings.  Each FILE is model JSON\n"
 	"(the output of `raingan parse`, \"-\" for standard input) or a DOCX/ODT filing;\n"
-	"with --db, the current filings of the store (`raingan ingest`).\n",
-	CLI_OUTPUT | CLI_DB | CLI_SELECT | CLI_LAYOUT | CLI_RULES | CLI_LIMITS,
+	"with --db, the current filings of the store (`raingan ingest`), and a page per\n"
+	"province of the organizations missing a report of the round (the selection's,\n"
+	"or the latest).  --split-by province (with --db): -o is a folder, one PDF a\n"
+	"province and national.pdf, the summary.\n",
+	CLI_OUTPUT | CLI_DB | CLI_SELECT | CLI_LAYOUT | CLI_RULES | CLI_LIMITS | CLI_SPLIT,
 	"Dates in the PDF come only from SOURCE_DATE_EPOCH; the same input gives the same bytes.\n"
 	"Exit status: 0 written, 1 an input could not be read or nothing to report,\n"
 	"2 bad arguments or the store cannot be read.\n",
@@ -94,6 +97,7 @@ int cmd_report(int argc, char **argv)
 	rg_model_list list = RG_MODEL_LIST_INIT;
 	rg_model **stored = NULL;
 	size_t n_stored = 0, k;
+	cli_missing miss = { NULL, 0, 0, 0, 0 };
 	cli_opts o;
 	int r = cli_parse(&report, argc, argv, &o), status;
 	if (!r && !o.output) {
@@ -104,16 +108,25 @@ int cmd_report(int argc, char **argv)
 		fprintf(stderr, "raingan: report: no input FILE (or --db STORE) (see --help)\n");
 		r = -1;
 	}
+	if (!r && o.split_by && (o.n_args || !o.db_given)) {
+		fprintf(stderr, "raingan: report: --split-by reads a store: --db STORE, no FILE (see --help)\n");
+		r = -1;
+	}
 	if (r) {
 		cli_opts_free(&o);
 		return r > 0 ? 0 : 2;
 	}
 	/* a document that is no report and names no organization has no place here */
 	o.select.no_strays = 1;
+	if (o.split_by) {
+		status = cli_report_split(&o) ? 2 : 0;
+		cli_opts_free(&o);
+		return status;
+	}
 	status = load_files(&o, &list);
 	select_models(&o, &list);
 	if (o.db_given && !status) {
-		if (cli_load_store(&o, RG_STORE_READONLY, &stored, &n_stored))
+		if (cli_load_report(&o, RG_STORE_READONLY, &stored, &n_stored, &miss))
 			status = 2;
 		for (k = 0; k < n_stored && !status; k++)
 			if (rg_model_list_push(&list, stored[k])) {
@@ -128,6 +141,7 @@ int cmd_report(int argc, char **argv)
 	if ((!status || list.n) && cli_write_report(&o, list.items, list.n))
 		status = status ? status : 1;
 	rg_model_list_free(&list);
+	cli_missing_free(&miss);
 	cli_opts_free(&o);
 	return status;
 }

@@ -19,6 +19,7 @@ int cmd_run(int argc, char **argv)
 {
 	rg_model **models = NULL;
 	size_t n = 0;
+	cli_missing miss = { NULL, 0, 0, 0, 0 };
 	cli_opts o;
 	int r = cli_parse(&run, argc, argv, &o), status;
 
@@ -39,11 +40,12 @@ int cmd_run(int argc, char **argv)
 		/* files that failed are listed by `raingan failures`; the report covers the rest.
 		** Read-write, though it only reads: closing the last connection tidies the WAL away. */
 		o.select.no_strays = 1;
-		if (cli_load_store(&o, 0, &models, &n) || cli_write_report(&o, models, n))
+		if (cli_load_report(&o, 0, &models, &n, &miss) || cli_write_report(&o, models, n))
 			status = 2;
 		else
 			fprintf(stderr, "raingan: wrote %s (%zu filings)\n", o.output, n);
 		rg_store_free_models(models, n);
+		cli_missing_free(&miss);
 	}
 	cli_opts_free(&o);
 	return status;

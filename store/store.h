@@ -118,6 +118,12 @@ int rg_store_each_model(rg_store *s, const rg_filing_filter *f,
 int rg_store_load_models(rg_store *s, const rg_filing_filter *f, rg_model ***out, size_t *n);
 void rg_store_free_models(rg_model **models, size_t n);
 
+/* Call fn with each province (as the filings state it; NULL for those that
+** state none) of the filings f selects, once each, in byte order (none
+** first).  A non-zero return of fn stops and is returned. */
+int rg_store_each_province(rg_store *s, const rg_filing_filter *f, int (*fn)(const char *province, void *ctx),
+	void *ctx);
+
 /* ---- export ----------------------------------------------------------- */
 
 typedef enum { RG_EXPORT_CSV = 0, RG_EXPORT_JSONL } rg_export_format;
