@@ -8,7 +8,7 @@ rg_unit_test(test_oversight)
 target_link_libraries(test_oversight PRIVATE rg_oversight)
 
 if(Python3_Interpreter_FOUND)
-  foreach(mode findings order register follow)
+  foreach(mode findings order register follow pdf)
     add_test(NAME oversight_${mode}
       COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/oversight/check_oversight.py ${mode}
         $<TARGET_FILE:raingan> ${RG_FIXTURES} ${CMAKE_CURRENT_BINARY_DIR}/oversight-${mode})

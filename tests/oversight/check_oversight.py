@@ -15,11 +15,14 @@ Modes:
   register   orgs import: bad rows refused naming row and column, good rows kept;
              filings linked, unmatched listed; missing by round and province
   follow     raingan follow: rows, plan budgets, rounds and changes
+  pdf        the follow-up section, the page of missing filings, the summary's columns,
+             report --split-by province and its national summary
 """
 import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -320,12 +323,73 @@ def mode_follow():
     run('follow', '--db', db, ok=(2,))
 
 
+def pdf_text(path, first=None, last=None):
+    args = ['pdftotext', '-layout']
+    if first:
+        args += ['-f', str(first), '-l', str(last or first)]
+    return subprocess.run(args + [path, '-'], capture_output=True, text=True).stdout
+
+
+def pages_with(path, needle):
+    n = int(re.search(r'Pages:\s+(\d+)', subprocess.run(['pdfinfo', path], capture_output=True,
+                                                          text=True).stdout).group(1))
+    return [p for p in range(1, n + 1) if needle in ''.join(pdf_text(path, p).split())]
+
+
+def mode_pdf():
+    db = fresh('pdf')
+    run('ingest', '--db', db, *ALL)
+    run('orgs', 'import', '--db', db, os.path.join(OV, 'register.csv'))
+    pdf = os.path.join(WORK, 'pdf', 'report.pdf')
+    run('report', '--db', db, '-o', pdf)
+    flat = ''.join(pdf_text(pdf).split())
+    # the summary table's new columns, and นาสะเม็ง's 12-month row: 1 regression, 2 planned not reported
+    check('สถานะถอยหลัง' in flat and 'อยู่ในแผนแต่ไม่ได้รายงาน' in flat, 'the summary columns')
+    # the follow-up of นาสะเม็ง: its heading, the chart, its 12 findings across filings
+    fu = pages_with(pdf, 'การติดตามผลระหว่างรอบ:องค์การบริหารส่วนตำบลนาสะเม็ง')
+    if check(len(fu) == 1, 'one follow-up section of นาสะเม็ง: pages %s' % fu):
+        page = ''.join(pdf_text(pdf, fu[0], fu[0] + 1).split())
+        check('พบ๑๒ข้อสังเกต' in page, 'the follow-up counts 12 findings')
+        check('สถานะโครงการ/กิจกรรม/มาตรการจำแนกตามรอบรายงาน' in page, 'the chart of status by round')
+        check(page.count('สถานะถอยหลัง') >= 1 and page.count('อยู่ในแผนแต่ไม่ได้รายงาน') >= 3, 'the changes table')
+    check(pages_with(pdf, 'การติดตามผลระหว่างรอบ:องค์การบริหารส่วนจังหวัดกาฬสินธุ์') == [],
+          'no follow-up for one report without findings across filings')
+    # the missing page of มุกดาหาร (the latest round: 2568, 6 months)
+    mp = [p for p in pages_with(pdf, 'ที่ยังไม่ส่งรายงานผลการดำเนินงาน') if 'จังหวัดมุกดาหาร' in ''.join(pdf_text(pdf, p).split())]
+    if check(len(mp) == 1, 'one page of missing filings for มุกดาหาร: %s' % mp):
+        page = ''.join(pdf_text(pdf, mp[0]).split())
+        check('ปีงบประมาณพ.ศ.๒๕๖๘รอบ๖เดือน' in page, 'the round of the missing page')
+        check('อบต.ดงมอน' in page and 'เทศบาลตำบลดอนตาล' in page and 'นาสะเม็ง' not in page, 'who is missing')
+    # a round chosen: 2567, 12 months
+    pdf2 = os.path.join(WORK, 'pdf', 'r12.pdf')
+    run('report', '--db', db, '--fiscal-year', '2567', '--round', '12', '-o', pdf2)
+    flat = ''.join(pdf_text(pdf2).split())
+    check('ที่ยังไม่ส่งรายงานผลการดำเนินงานปีงบประมาณพ.ศ.๒๕๖๗รอบ๑๒เดือน' in flat, 'the selection\'s round')
+    check('จังหวัดกาฬสินธุ์' in flat and 'อบจ.กาฬสินธุ์' in flat, 'a province where nobody filed 2567/12 gets its page')
+    # one PDF a province, and the national summary
+    out = os.path.join(WORK, 'pdf', 'split')
+    run('report', '--db', db, '--split-by', 'province', '-o', out + '/')
+    names = sorted(os.listdir(out))
+    check(names == sorted(['national.pdf', 'กาฬสินธุ์.pdf', 'นครปฐม.pdf', 'บุรีรัมย์.pdf', 'มุกดาหาร.pdf']),
+          'split files: %s' % names)
+    nat = ''.join(pdf_text(os.path.join(out, 'national.pdf')).split())
+    check('รวม๘รายงาน' in nat, 'the national summary counts every filing')
+    check('องค์กรปกครองส่วนท้องถิ่นที่ยังไม่ส่งรายงานปีงบประมาณพ.ศ.๒๕๖๘รอบ๖เดือน' in nat and 'การติดตามผล' not in nat,
+          'the national summary: missing counts, no sections')
+    muk = ''.join(pdf_text(os.path.join(out, 'มุกดาหาร.pdf')).split())
+    check('การติดตามผลระหว่างรอบ:องค์การบริหารส่วนตำบลนาสะเม็ง' in muk and 'บางเตย' not in muk,
+          'the province PDF holds its organizations only')
+    check('อบต.ดงมอน' in muk, 'the province PDF has its missing page')
+    run('report', '--split-by', 'province', '-o', out, ok=(2,))
+
+
 def main():
-    if shutil.which('pdftotext') is None and MODE == 'findings':
+    if shutil.which('pdftotext') is None and MODE in ('findings', 'pdf'):
         print('SKIP: pdftotext is missing', file=sys.stderr)
         return 77
     os.makedirs(WORK, exist_ok=True)
-    {'findings': mode_findings, 'order': mode_order, 'register': mode_register, 'follow': mode_follow}[MODE]()
+    {'findings': mode_findings, 'order': mode_order, 'register': mode_register, 'follow': mode_follow,
+     'pdf': mode_pdf}[MODE]()
     if failures:
         print('%s: %d check(s) failed' % (MODE, len(failures)), file=sys.stderr)
         return 1
