@@ -52,7 +52,8 @@ for run in $(seq 1 "$RUNS"); do
 	t report "$RAINGAN" report --db "$WORK/store.db" -o "$WORK/all.pdf"
 	t split "$RAINGAN" report --db "$WORK/store.db" --split-by province -o "$WORK/split/"
 done
-"$RAINGAN" export --table findings --db "$WORK/store.db" | awk -F, 'NR > 1 && $12 == 1 {c[$9]++} END {for (k in c) printf "  %s %d\n", k, c[k]}' | sort
+"$RAINGAN" export --table findings --db "$WORK/store.db" --format jsonl |
+	/usr/bin/python3 -c 'import json, sys, collections; c = collections.Counter(json.loads(l)["code"] for l in sys.stdin if json.loads(l)["derived"]); [print("  %s %d" % kv) for kv in sorted(c.items())]'
 echo "provinces: $(ls "$WORK/split" | grep -vc national), pages: all.pdf $(pdfinfo "$WORK/all.pdf" | awk '/^Pages/ {print $2}')"
 
 awk '

@@ -8,8 +8,9 @@ static const cli_command run = {
 	"run",
 	"raingan run [options] PATH... -o REPORT.pdf\n",
 	"The nightly job: ingest PATH... into the store (as `raingan ingest`), then\n"
-	"write the consolidated report of its current filings (as `raingan report --db`).\n",
-	CLI_DB | CLI_JOBS | CLI_JSON | CLI_RULES | CLI_LIMITS | CLI_OUTPUT | CLI_SELECT | CLI_LAYOUT,
+	"write the consolidated report of its current filings (as `raingan report --db`;\n"
+	"with --split-by province, -o is a folder: one PDF a province and national.pdf).\n",
+	CLI_DB | CLI_JOBS | CLI_JSON | CLI_RULES | CLI_LIMITS | CLI_OUTPUT | CLI_SELECT | CLI_LAYOUT | CLI_SPLIT,
 	"Exit status: 0 every file stored or skipped and the report written, 1 some\n"
 	"files failed (the report covers the rest), 2 the job failed (e.g. the store\n"
 	"cannot be opened or the report cannot be written).\n",
@@ -40,7 +41,9 @@ int cmd_run(int argc, char **argv)
 		/* files that failed are listed by `raingan failures`; the report covers the rest.
 		** Read-write, though it only reads: closing the last connection tidies the WAL away. */
 		o.select.no_strays = 1;
-		if (cli_load_report(&o, 0, &models, &n, &miss) || cli_write_report(&o, models, n))
+		if (o.split_by)   /* national scale: one PDF a province and the summary (split.c) */
+			status = cli_report_split(&o) ? 2 : status;
+		else if (cli_load_report(&o, 0, &models, &n, &miss) || cli_write_report(&o, models, n))
 			status = 2;
 		else
 			fprintf(stderr, "raingan: wrote %s (%zu filings)\n", o.output, n);

@@ -458,6 +458,18 @@ int rg_store_follow_filing(rg_store *s, long long id)
 	if (fam.registered && !code[0] && (rc = link_org(s, fam.org_id, code, sizeof(code))))
 		return rc;
 	fam.code = code[0] ? code : NULL;
+	/* one writer at a time derives an organization's filings (two writers of two of its
+	** rounds would both rewrite the later one's rows): the organization, then its code --
+	** every writer takes them in that order, after its version group's */
+	{
+		char lock[RG_REGISTER_CODE + 64];
+		snprintf(lock, sizeof(lock), "raingan:organization:%lld", fam.org_id);
+		if ((rc = be->lock(s->db, lock)))
+			return rg_store_fail(s, "cannot lock an organization");
+		snprintf(lock, sizeof(lock), "raingan:register:%s", code);
+		if (fam.code && (rc = be->lock(s->db, lock)))
+			return rg_store_fail(s, "cannot lock an organization");
+	}
 	/* the versions it superseded carry no derived findings */
 	if (key[0] && ((rc = rg_sql_cached(s, ST_FW_CLEAR_OLD, clear_old_sql, &st)) || (rc = be->bind_text(st, 1, key)) ||
 	    (rc = rg_sql_done(s, st))))

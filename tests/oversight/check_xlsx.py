@@ -135,7 +135,10 @@ def main():
                                           '--db', db)), miss[0])
     # LibreOffice reads it too
     soffice = shutil.which('soffice') or shutil.which('libreoffice')
-    if soffice:
+    # Calc reads the workbook (libreoffice-calc-nogui); Writer alone cannot
+    calc = any(os.path.exists(os.path.join(d, 'libsclo.so')) for d in
+               ('/usr/lib/libreoffice/program', '/opt/libreoffice/program'))
+    if soffice and calc:
         lo = os.path.join(WORK, 'lo')
         p = subprocess.run([soffice, '--headless', '-env:UserInstallation=file://' + os.path.join(lo, 'profile'),
                             '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3',
