@@ -42,6 +42,13 @@ int cmd_export(int argc, char **argv)
 		fprintf(stderr, "raingan: export: unknown argument '%s' (see --help)\n", o.args[0]);
 		r = -1;
 	}
+	/* the selection is for the workbook's sheet of missing reports (and the model JSON) */
+	if (!r && !o.xlsx && (o.select.fiscal_year || o.select.round_months || o.select.province || o.select.org ||
+	    o.select.kinds) && (o.table || o.export_format == RG_EXPORT_CSV)) {
+		fprintf(stderr, "raingan: export: --fiscal-year, --round, --province, --org and --kind select the filings"
+			" of --format jsonl and the missing sheet of --format xlsx, not a table (see --help)\n");
+		r = -1;
+	}
 	if (r) {
 		cli_opts_free(&o);
 		return r > 0 ? 0 : 2;

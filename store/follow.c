@@ -462,7 +462,7 @@ int rg_store_follow_filing(rg_store *s, long long id)
 	** rounds would both rewrite the later one's rows): the organization, then its code --
 	** every writer takes them in that order, after its version group's */
 	{
-		char lock[RG_REGISTER_CODE + 64];
+		char lock[sizeof(code) + 32];
 		snprintf(lock, sizeof(lock), "raingan:organization:%lld", fam.org_id);
 		if ((rc = be->lock(s->db, lock)))
 			return rg_store_fail(s, "cannot lock an organization");
