@@ -174,11 +174,12 @@ static int align(year_table *t, const rg_model *const *chain, size_t n, const rg
 			continue;
 		if (!(placed = calloc(chain[i]->n_projects + 1, 1)))
 			return rg_error_set(RG_ENOMEM, "out of memory");
-		for (k = i; k-- > 0 && !chain[k];)
+		/* the round before it that is there: k - 1 */
+		for (k = i; k > 0 && !chain[k - 1]; k--)
 			;
-		if (i > 0 && chain[k] && k < i && !(rc = pairs(chain[k], chain[i], sp, &r))) {
+		if (k > 0 && !(rc = pairs(chain[k - 1], chain[i], sp, &r))) {
 			for (size_t p = 0; p < r.n_pairs; p++) {
-				long at = row_of(t, (int)k, (long)r.pairs[p].a);
+				long at = row_of(t, (int)(k - 1), (long)r.pairs[p].a);
 				if (at >= 0) {
 					t->rows[at].at[i] = (long)r.pairs[p].b;
 					placed[r.pairs[p].b] = 1;

@@ -896,8 +896,10 @@ int rg_match_names(const char *const *a, size_t na, const char *const *b, size_t
 	for (i = 0; i < nb; i++)
 		if (!used_b[i])
 			out->only_b[out->n_only_b++] = i;
-	qsort(out->pairs, out->n_pairs, sizeof(*out->pairs), pair_cmp);
-	qsort(out->ambiguous, out->n_ambiguous, sizeof(*out->ambiguous), ambiguity_cmp);
+	if (out->n_pairs)
+		qsort(out->pairs, out->n_pairs, sizeof(*out->pairs), pair_cmp);
+	if (out->n_ambiguous)   /* NULL when none: qsort must not be given it */
+		qsort(out->ambiguous, out->n_ambiguous, sizeof(*out->ambiguous), ambiguity_cmp);
 	goto done;
 
 oom:
