@@ -307,6 +307,12 @@ rg_store *cli_open_store(const cli_opts *o, int flags)
 		cli_error();
 		return NULL;
 	}
+	/* a writer derives findings across filings: project names matched with the spelling variants */
+	if (!(flags & RG_STORE_READONLY) && rg_store_set_rules(s, o->rules)) {
+		cli_error();
+		rg_store_close(s);
+		return NULL;
+	}
 	if (is_new)   /* a mistyped file name says so at once */
 		cli_say("%s: a new store", rg_store_name(s));
 	return s;

@@ -27,6 +27,9 @@ int cmd_failures(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_orgs(int argc, char **argv);
+int cmd_missing(int argc, char **argv);
+int cmd_follow(int argc, char **argv);
 
 /* ---- options ---------------------------------------------------------------------- */
 
@@ -42,9 +45,16 @@ enum {
 	CLI_LAYOUT = 1 << 7,     /* --title --font --font-bold --digits: the PDF */
 	CLI_DUMP = 1 << 8,       /* dump's --format text|json */
 	CLI_JSONL = 1 << 9,      /* parse's --jsonl */
-	CLI_EXPORT = 1 << 10,    /* export's --format csv|jsonl --table --bom --history */
-	CLI_TIMEOUT = 1 << 11    /* --max-seconds: the time limit of one file in a worker */
+	CLI_EXPORT = 1 << 10,    /* export's --format csv|jsonl|xlsx --table --bom --history */
+	CLI_TIMEOUT = 1 << 11,   /* --max-seconds: the time limit of one file in a worker */
+	CLI_LIST = 1 << 12,      /* --format text|csv|json --bom: a list (missing, orgs unmatched) */
+	CLI_REGISTER = 1 << 13,  /* orgs import's --replace */
+	CLI_UPDATE = 1 << 14,    /* follow's --update */
+	CLI_SPLIT = 1 << 15      /* report's --split-by province */
 };
+
+/* --format of a list (CLI_LIST) */
+enum { CLI_LIST_TEXT = 0, CLI_LIST_CSV, CLI_LIST_JSON };
 
 /* ---- exit statuses: one table for every command (README, every --help) -------------------- */
 
@@ -81,6 +91,10 @@ typedef struct {
 	rg_export_format export_format;
 	const char *table;
 	int bom;
+	int xlsx;                /* export --format xlsx */
+	int list_format;         /* CLI_LIST_* */
+	int replace, update;     /* orgs import --replace, follow --update */
+	const char *split_by;    /* report --split-by province */
 	char **args;             /* the operands, in order ("-" among them) */
 	int n_args;
 	struct rg_converted *converted;  /* .doc/.rtf operands converted ahead (cli_files_begin) */
@@ -185,6 +199,41 @@ int cli_load_models(const cli_opts *o, rg_store *s, rg_model ***models, size_t *
 /* Open o->db for reading and load the filings o->select takes; 0, or -1 after
 ** printing why.  flags as for rg_store_open. */
 int cli_load_store(const cli_opts *o, int flags, rg_model ***models, size_t *n);
+
+/* A list (list.c): text (the caller appends lines to b and counts n), CSV or
+** JSON of the columns cols (NULL-terminated; bit i of numeric: column i is a
+** JSON number).  write ends it and writes it to target ("-"/NULL: stdout). */
+typedef struct {
+	rg_buf b;
+	int format;
+	const char *const *cols;
+	unsigned numeric;
+	size_t n;
+} cli_list;
+
+void cli_list_begin(cli_list *l, int format, int bom, const char *const *cols, unsigned numeric);
+void cli_list_row(cli_list *l, const char *const *values);
+int cli_list_write(cli_list *l, const char *target);
+
+/* The organizations missing a report of the round a report covers (split.c). */
+typedef struct {
+	rg_report_missing *items;
+	size_t n, cap;
+	int year, round;         /* 0: no round (no progress report in the store) */
+} cli_missing;
+
+void cli_missing_free(cli_missing *l);
+
+/* cli_load_models of the open store s, and the organizations missing a report of
+** the selection's round (or the store's latest) set in o->report; free miss after
+** the report.  0, or -1 after saying why. */
+int cli_load_report(cli_opts *o, rg_store *s, rg_model ***models, size_t *n, cli_missing *miss);
+
+/* `raingan report --split-by province -o DIR`: one PDF a province and DIR/national.pdf. */
+int cli_report_split(cli_opts *o);
+
+/* `raingan export --format xlsx` (xlsx.c): 0, or -1 after saying why. */
+int cli_export_xlsx(rg_store *s, const cli_opts *o);
 
 /* The ingest of `ingest` and `run`: the exit status (0 all stored or skipped,
 ** 1 some files failed or there was no file to read, 2 the job failed, 130/143

@@ -9,16 +9,20 @@
 
 static const cli_command export = {
 	"export",
-	"raingan export [--format csv|jsonl] [--table organizations|filings|projects]\n"
-	"                      [--bom] [--history] [--db STORE] [-o FILE]\n",
+	"raingan export [--format csv|jsonl] [--table organizations|filings|projects|findings|register]\n"
+	"                      [--bom] [--history] [--db STORE] [-o FILE]\n"
+	"       raingan export --format xlsx -o FILE.xlsx [--fiscal-year Y --round R] [--db STORE]\n",
 	"Write the store.  With --table: that table, one row a record (CSV with a\n"
 	"header row, or one JSON object a line).  Without it: CSV writes the filings\n"
 	"table; JSONL writes each current filing as one line of model JSON (as\n"
 	"`raingan parse` prints it; --history adds the superseded versions).  The same\n"
-	"filings give the same bytes, whatever the order they were ingested in.  -o\n"
-	"FILE is written whole or not at all (a temporary file renamed when complete:\n"
-	"on a full disk the old FILE stays); without -o, or with -o -, standard output.\n",
-	CLI_EXPORT | CLI_DB | CLI_OUTPUT,
+	"filings give the same bytes, whatever the order they were ingested in.\n"
+	"--format xlsx writes one workbook: a sheet each for the organizations, filings,\n"
+	"projects, findings (with their Thai wording) and the organizations missing a\n"
+	"report of the latest round (or of --fiscal-year and --round).  -o FILE is\n"
+	"written whole or not at all (a temporary file renamed when complete: on a\n"
+	"full disk the old FILE stays); without -o, or with -o -, standard output.\n",
+	CLI_EXPORT | CLI_DB | CLI_OUTPUT | CLI_SELECT | CLI_RULES,
 	NULL,
 };
 
@@ -40,6 +44,13 @@ int cmd_export(int argc, char **argv)
 		cli_say("unknown argument '%s' (see raingan export --help)", o.args[0]);
 		r = -1;
 	}
+	/* the selection is for the workbook's sheet of missing reports (and the model JSON) */
+	if (!r && !o.xlsx && (o.select.fiscal_year || o.select.round_months || o.select.province || o.select.org ||
+	    o.select.kinds) && (o.table || o.export_format == RG_EXPORT_CSV)) {
+		cli_say("--fiscal-year, --round, --province, --org and --kind select the filings"
+			" of --format jsonl and the missing sheet of --format xlsx, not a table (see raingan export --help)");
+		r = -1;
+	}
 	if (r) {
 		cli_opts_free(&o);
 		return r > 0 ? CLI_EXIT_OK : CLI_EXIT_FAILED;
@@ -47,6 +58,12 @@ int cmd_export(int argc, char **argv)
 	if (!(store = cli_open_store(&o, RG_STORE_READONLY))) {
 		cli_opts_free(&o);
 		return CLI_EXIT_FAILED;
+	}
+	if (o.xlsx) {   /* every table in one workbook, written whole (xlsx.c) */
+		rc = cli_export_xlsx(store, &o);
+		rg_store_close(store);
+		cli_opts_free(&o);
+		return rc ? CLI_EXIT_FAILED : CLI_EXIT_OK;
 	}
 	if (rg_output_begin(&out, o.output ? o.output : "-")) {
 		cli_error();

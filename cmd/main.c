@@ -21,6 +21,9 @@ static const struct {
 	{ "export", cmd_export, "write organizations, filings and projects as CSV or JSONL" },
 	{ "report", cmd_report, "write the consolidated PDF report" },
 	{ "run", cmd_run, "the nightly job: ingest, then write the report" },
+	{ "orgs", cmd_orgs, "the register of organizations: import it, list the filings it cannot place" },
+	{ "missing", cmd_missing, "the organizations with no current report of a fiscal year and round" },
+	{ "follow", cmd_follow, "an organization's projects across its plan and rounds, and what changed" },
 };
 
 static void usage(FILE *f)

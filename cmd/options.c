@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "core/error.h"
 #include "core/output.h"
@@ -273,16 +274,61 @@ static int set_jsonl(cli_opts *o, const char *v, const char *cmd)
 
 static int set_export_format(cli_opts *o, const char *v, const char *cmd)
 {
+	if (!strcmp(v, "xlsx")) {
+		o->xlsx = 1;
+		return 0;
+	}
 	if (strcmp(v, "csv") && strcmp(v, "jsonl"))
-		return bad(cmd, "%s is csv or jsonl", "--format");
+		return bad(cmd, "%s is csv, jsonl or xlsx", "--format");
 	o->export_format = strcmp(v, "csv") ? RG_EXPORT_JSONL : RG_EXPORT_CSV;
+	return 0;
+}
+
+static int set_list_format(cli_opts *o, const char *v, const char *cmd)
+{
+	if (strcmp(v, "text") && strcmp(v, "csv") && strcmp(v, "json"))
+		return bad(cmd, "%s is text, csv or json", "--format");
+	o->list_format = !strcmp(v, "csv") ? CLI_LIST_CSV : !strcmp(v, "json") ? CLI_LIST_JSON : CLI_LIST_TEXT;
+	return 0;
+}
+
+static int set_list_json(cli_opts *o, const char *v, const char *cmd)
+{
+	(void)v;
+	(void)cmd;
+	o->list_format = CLI_LIST_JSON;
+	return 0;
+}
+
+static int set_replace(cli_opts *o, const char *v, const char *cmd)
+{
+	(void)v;
+	(void)cmd;
+	o->replace = 1;
+	return 0;
+}
+
+static int set_update(cli_opts *o, const char *v, const char *cmd)
+{
+	(void)v;
+	(void)cmd;
+	o->update = 1;
+	return 0;
+}
+
+static int set_split_by(cli_opts *o, const char *v, const char *cmd)
+{
+	if (strcmp(v, "province"))
+		return bad(cmd, "%s takes province", "--split-by");
+	o->split_by = v;
 	return 0;
 }
 
 static int set_table(cli_opts *o, const char *v, const char *cmd)
 {
-	if (strcmp(v, "organizations") && strcmp(v, "filings") && strcmp(v, "projects"))
-		return bad(cmd, "unknown table '%s' (organizations, filings or projects)", v);
+	if (strcmp(v, "organizations") && strcmp(v, "filings") && strcmp(v, "projects") && strcmp(v, "findings") &&
+	    strcmp(v, "register"))
+		return bad(cmd, "unknown table '%s' (organizations, filings, projects, findings or register)", v);
 	o->table = v;
 	return 0;
 }
@@ -311,8 +357,17 @@ static const option options[] = {
 	{ "--db", NULL, "STORE", CLI_DB,
 	  "the store: an SQLite file, or a PostgreSQL connection string\n"
 	  "(postgresql://... or \"host=... dbname=...\"; default " RG_STORE_DEFAULT_DB ")", set_db },
-	{ "--format", NULL, "csv|jsonl", CLI_EXPORT, "CSV (default) or JSON lines", set_export_format },
-	{ "--table", NULL, "TABLE", CLI_EXPORT, "organizations, filings or projects", set_table },
+	{ "--format", NULL, "csv|jsonl|xlsx", CLI_EXPORT,
+	  "CSV (default), JSON lines, or an Excel workbook of every table (needs -o)", set_export_format },
+	{ "--format", NULL, "text|csv|json", CLI_LIST, "text (default), CSV or JSON", set_list_format },
+	{ "--json", NULL, NULL, CLI_LIST, "the same as --format json", set_list_json },
+	{ "--bom", NULL, NULL, CLI_LIST, "start the CSV with a UTF-8 byte-order mark (for Excel)", set_bom },
+	{ "--replace", NULL, NULL, CLI_REGISTER, "drop the registered organizations the file does not list", set_replace },
+	{ "--update", NULL, NULL, CLI_UPDATE,
+	  "link the organizations to the register and derive every finding across\nfilings again", set_update },
+	{ "--split-by", NULL, "province", CLI_SPLIT,
+	  "-o is a folder: one PDF per province and the national summary", set_split_by },
+	{ "--table", NULL, "TABLE", CLI_EXPORT, "organizations, filings, projects, findings or register", set_table },
 	{ "--bom", NULL, NULL, CLI_EXPORT, "start the CSV with a UTF-8 byte-order mark (for Excel)", set_bom },
 	{ "--history", NULL, NULL, CLI_EXPORT, "the model export: also the superseded versions", set_history },
 	{ "--output", "-o", "FILE", CLI_OUTPUT, "the file to write", set_output },
@@ -496,7 +551,20 @@ int cli_parse(const cli_command *c, int argc, char **argv, cli_opts *o)
 	/* the report's data files (findings' wording, words kept whole) live with the rules */
 	o->report.rules_dir = o->rules;
 	/* before any work: a missing folder fails now, not after an hour of ingest */
-	if (o->output && rg_output_check(o->output)) {
+	if (o->output && o->split_by) {
+		struct stat st;
+		const char *why = NULL;
+		if (stat(o->output, &st))
+			why = strerror(errno);
+		else if (!S_ISDIR(st.st_mode))
+			why = "not a folder";
+		else if (access(o->output, W_OK | X_OK))
+			why = strerror(errno);
+		if (why) {
+			cli_say("%s: --split-by writes into a folder that exists and can be written: %s", o->output, why);
+			return -1;
+		}
+	} else if (o->output && rg_output_check(o->output)) {
 		cli_error();
 		return -1;
 	}

@@ -24,11 +24,14 @@ static const cli_command report = {
 	"\n"
 	"Write the consolidated PDF report of filings.  Each FILE is model JSON\n"
 	"(the output of `raingan parse`, \"-\" for standard input) or a DOCX/ODT filing;\n"
-	"with --db, the current filings of the store (`raingan ingest`).  -o is checked\n"
-	"first (its folder must exist); OUT.pdf is written whole or not at all (a\n"
-	"temporary file renamed when complete: on a full disk the old report stays);\n"
-	"-o - writes the PDF to standard output.\n",
-	CLI_OUTPUT | CLI_DB | CLI_SELECT | CLI_LAYOUT | CLI_RULES | CLI_LIMITS,
+	"with --db, the current filings of the store (`raingan ingest`), and a page per\n"
+	"province of the organizations missing a report of the round (the selection's,\n"
+	"or the latest).  -o is checked first (its folder must exist); OUT.pdf is\n"
+	"written whole or not at all (a temporary file renamed when complete: on a full\n"
+	"disk the old report stays); -o - writes the PDF to standard output.\n"
+	"--split-by province (with --db): -o is a folder that exists, one PDF a\n"
+	"province and national.pdf, the summary, each written whole.\n",
+	CLI_OUTPUT | CLI_DB | CLI_SELECT | CLI_LAYOUT | CLI_RULES | CLI_LIMITS | CLI_SPLIT,
 	"Dates in the PDF come only from SOURCE_DATE_EPOCH; the same input gives the same bytes.\n"
 	"1: an input could not be read (the report covers the rest), or no filing\n"
 	"matches the selection (no report written).\n",
@@ -115,6 +118,7 @@ int cmd_report(int argc, char **argv)
 	rg_model_list list = RG_MODEL_LIST_INIT;
 	rg_model **stored = NULL;
 	size_t n_stored = 0, k;
+	cli_missing miss = { NULL, 0, 0, 0, 0 };
 	cli_opts o;
 	int r = cli_parse(&report, argc, argv, &o), status, written;
 
@@ -126,17 +130,28 @@ int cmd_report(int argc, char **argv)
 		cli_say("no input FILE (or --db STORE) (see raingan report --help)");
 		r = -1;
 	}
+	if (!r && o.split_by && (o.n_args || !o.db_given)) {
+		cli_say("--split-by reads a store: --db STORE, no FILE (see raingan report --help)");
+		r = -1;
+	}
 	if (r) {
 		cli_opts_free(&o);
 		return r > 0 ? CLI_EXIT_OK : CLI_EXIT_FAILED;
 	}
 	/* a document that is no report and names no organization has no place here */
 	o.select.no_strays = 1;
+	if (o.split_by) {
+		status = cli_report_split(&o) ? CLI_EXIT_FAILED : CLI_EXIT_OK;
+		cli_opts_free(&o);
+		return status;
+	}
 	status = load_files(&o, &list) ? CLI_EXIT_PARTIAL : CLI_EXIT_OK;
 	select_models(&o, &list);
 	if (o.db_given && !status) {
-		if (cli_load_store(&o, RG_STORE_READONLY, &stored, &n_stored))
+		rg_store *store = cli_open_store(&o, RG_STORE_READONLY);
+		if (!store || cli_load_report(&o, store, &stored, &n_stored, &miss))
 			status = CLI_EXIT_FAILED;
+		rg_store_close(store);
 		for (k = 0; k < n_stored && !status; k++)
 			if (rg_model_list_push(&list, stored[k])) {
 				stored[k] = NULL;
@@ -153,6 +168,7 @@ int cmd_report(int argc, char **argv)
 		status = written > status ? written : status;
 	}
 	rg_model_list_free(&list);
+	cli_missing_free(&miss);
 	cli_opts_free(&o);
 	return status;
 }

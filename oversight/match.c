@@ -167,6 +167,25 @@ static int is_noise(unsigned cp)
 
 /* ---- the key ---------------------------------------------------------------- */
 
+/* The first pat[0..plen) in s[0..len), or NULL.  Thai text is all 0xE0 0xB8/0xB9 lead bytes,
+** on which a generic strstr tries every position: look for the pattern's third byte (the
+** one that tells Thai letters apart) with memchr, then compare. */
+static const char *find(const char *s, size_t len, const char *pat, size_t plen)
+{
+	size_t anchor = plen >= 3 ? 2 : 0, i = 0;
+	const char *q;
+
+	while (i + plen <= len) {
+		if (!(q = memchr(s + i + anchor, (unsigned char)pat[anchor], len - i - plen + 1)))
+			return NULL;
+		i = (size_t)(q - s) - anchor;
+		if (!memcmp(s + i, pat, plen))
+			return s + i;
+		i++;
+	}
+	return NULL;
+}
+
 /* Replace every occurrence of pat in b by rep (rep may be ""), whole Thai
 ** syllables only: not right after a leading vowel, not right before a mark. */
 static void replace_all(rg_buf *b, const char *pat, const char *rep)
@@ -178,7 +197,7 @@ static void replace_all(rg_buf *b, const char *pat, const char *rep)
 	if (!plen || !b->len)
 		return;
 	while (i < b->len) {
-		const char *hit = strstr(b->ptr + i, pat);
+		const char *hit = find(b->ptr + i, b->len - i, pat, plen);
 		size_t at;
 		int n;
 
@@ -324,60 +343,110 @@ static const char *place_of(const char *name)
 	return name;
 }
 
-static void drop_organization(rg_buf *b, const rg_match_org *org)
+/* The patterns of an organization that drop_organization removes, in order: made once
+** for all the names of a match (rg_match_names), not once a name. */
+#define MAX_ORG_PATTERNS 48
+typedef struct {
+	char *p[MAX_ORG_PATTERNS];
+	size_t n;
+	int oom;
+} org_patterns;
+
+static void add_pattern(org_patterns *op, const char *fmt, const char *a, const char *b)
+{
+	char pat[512];
+
+	if (op->n == MAX_ORG_PATTERNS)
+		return;
+	snprintf(pat, sizeof(pat), fmt, a, b);
+	if (!(op->p[op->n] = strdup(pat)))
+		op->oom = 1;
+	else
+		op->n++;
+}
+
+static void org_patterns_free(org_patterns *op)
+{
+	size_t i;
+
+	for (i = 0; i < op->n; i++)
+		free(op->p[i]);
+	op->n = 0;
+}
+
+static int org_patterns_make(org_patterns *op, const rg_match_org *org)
 {
 	char *name = org ? norm_piece(org->name) : NULL;
 	char *district = org ? norm_piece(org->district) : NULL;
 	char *province = org ? norm_piece(org->province) : NULL;
 	const char *place = name ? place_of(name) : NULL;
-	char pat[512];
 	size_t i;
 
+	memset(op, 0, sizeof(*op));
 	if (name)
-		replace_all(b, name, " ");
+		add_pattern(op, "%s%s", name, "");
 	if (place && cp_count(place) >= 3) {
 		for (i = 0; org_abbreviations[i]; i++) {
-			snprintf(pat, sizeof(pat), "%s.%s", org_abbreviations[i], place);
-			replace_all(b, pat, " ");
-			snprintf(pat, sizeof(pat), "%s. %s", org_abbreviations[i], place);
-			replace_all(b, pat, " ");
-			snprintf(pat, sizeof(pat), "%s %s", org_abbreviations[i], place);
-			replace_all(b, pat, " ");
-			snprintf(pat, sizeof(pat), "%s%s", org_abbreviations[i], place);
-			replace_all(b, pat, " ");
+			add_pattern(op, "%s.%s", org_abbreviations[i], place);
+			add_pattern(op, "%s. %s", org_abbreviations[i], place);
+			add_pattern(op, "%s %s", org_abbreviations[i], place);
+			add_pattern(op, "%s%s", org_abbreviations[i], place);
 		}
 	}
 	for (i = 0; org_type_words[i]; i++)
-		replace_all(b, org_type_words[i], " ");
-	for (i = 0; org_abbreviations[i]; i++) {
-		snprintf(pat, sizeof(pat), "%s.", org_abbreviations[i]);
-		replace_all(b, pat, " ");
-	}
+		add_pattern(op, "%s%s", org_type_words[i], "");
+	for (i = 0; org_abbreviations[i]; i++)
+		add_pattern(op, "%s%s", org_abbreviations[i], ".");
 	if (district) {
-		snprintf(pat, sizeof(pat), "อำเภอ%s", district);
-		replace_all(b, pat, " ");
-		snprintf(pat, sizeof(pat), "อำเภอ %s", district);
-		replace_all(b, pat, " ");
+		add_pattern(op, "อำเภอ%s%s", district, "");
+		add_pattern(op, "อำเภอ %s%s", district, "");
 	}
 	if (province) {
-		snprintf(pat, sizeof(pat), "จังหวัด%s", province);
-		replace_all(b, pat, " ");
-		snprintf(pat, sizeof(pat), "จังหวัด %s", province);
-		replace_all(b, pat, " ");
+		add_pattern(op, "จังหวัด%s%s", province, "");
+		add_pattern(op, "จังหวัด %s%s", province, "");
 	}
 	/* the bare names last, and only names long enough not to be a syllable of another word */
 	if (place && cp_count(place) >= 3)
-		replace_all(b, place, " ");
+		add_pattern(op, "%s%s", place, "");
 	if (district && cp_count(district) >= 3)
-		replace_all(b, district, " ");
+		add_pattern(op, "%s%s", district, "");
 	if (province && cp_count(province) >= 3)
-		replace_all(b, province, " ");
+		add_pattern(op, "%s%s", province, "");
 	free(name);
 	free(district);
 	free(province);
+	if (op->oom) {
+		org_patterns_free(op);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	return 0;
 }
 
+static void drop_organization(rg_buf *b, const org_patterns *op)
+{
+	size_t i;
+
+	for (i = 0; i < op->n; i++)
+		replace_all(b, op->p[i], " ");
+}
+
+/* The key with the organization's patterns made already. */
+static int project_key(const char *name, const org_patterns *op, const rg_spelling *sp, char **out);
+
 int rg_project_key(const char *name, const rg_match_org *org, const rg_spelling *sp, char **out)
+{
+	org_patterns op;
+	int rc;
+
+	*out = NULL;
+	if ((rc = org_patterns_make(&op, org)))
+		return rc;
+	rc = project_key(name, &op, sp, out);
+	org_patterns_free(&op);
+	return rc;
+}
+
+static int project_key(const char *name, const org_patterns *op, const rg_spelling *sp, char **out)
 {
 	rg_buf b = RG_BUF_INIT, k = RG_BUF_INIT;
 	char *norm = NULL;
@@ -398,7 +467,7 @@ int rg_project_key(const char *name, const rg_match_org *org, const rg_spelling 
 		replace_all(&b, year_words[i], " ");
 	if (b.len)
 		drop_be_years(&b);
-	drop_organization(&b, org);
+	drop_organization(&b, op);
 
 	/* keep letters and digits only */
 	for (i = 0; i < b.len; i += (size_t)n) {
@@ -645,6 +714,11 @@ static size_t close_candidates(const double *row, size_t stride, size_t n, const
 	return k;
 }
 
+static int str_cmp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
 int rg_match_names(const char *const *a, size_t na, const char *const *b, size_t nb,
 	const rg_match_org *org, const rg_spelling *sp, rg_match_result *out)
 {
@@ -661,18 +735,45 @@ int rg_match_names(const char *const *a, size_t na, const char *const *b, size_t
 	builder bd;
 	int rc = RG_OK;
 
+	org_patterns op;
+
 	memset(out, 0, sizeof(*out));
+	memset(&op, 0, sizeof(op));
 	bd.r = out;
 	bd.cap_pairs = bd.cap_amb = 0;
 	bd.oom = 0;
 	if (!ka || !kb || !all || !used_a || !used_b || !fa || !fb || !cand || !sims || !cand_b || !sims_b)
 		goto oom;
+	if ((rc = org_patterns_make(&op, org)))
+		goto done;
 	for (i = 0; i < na; i++)
-		if ((rc = rg_project_key(a[i], org, sp, &ka[i])))
+		if ((rc = project_key(a[i], &op, sp, &ka[i])))
 			goto done;
-	for (i = 0; i < nb; i++)
-		if ((rc = rg_project_key(b[i], org, sp, &kb[i])))
+	/* a name written the same in both lists has the same key: computed once (a retyped
+	** plan repeats most names as they were) */
+	{
+		const char **sorted = malloc((na + 1) * sizeof(*sorted));
+		if (!sorted)
+			goto oom;
+		for (i = 0; i < na; i++)
+			sorted[i] = a[i];
+		qsort(sorted, na, sizeof(*sorted), str_cmp);
+		for (i = 0; i < nb && !rc; i++) {
+			const char **hit = na ? bsearch(&b[i], sorted, na, sizeof(*sorted), str_cmp) : NULL;
+			if (hit) {
+				size_t x;
+				for (x = 0; x < na && a[x] != *hit; x++)
+					;
+				if (!(kb[i] = strdup(ka[x])))
+					rc = rg_error_set(RG_ENOMEM, "out of memory");
+			} else {
+				rc = project_key(b[i], &op, sp, &kb[i]);
+			}
+		}
+		free(sorted);
+		if (rc)
 			goto done;
+	}
 
 	/* 1. equal keys; the two sides are told apart by an index offset of na */
 	for (i = 0; i < na; i++)
@@ -799,13 +900,14 @@ int rg_match_names(const char *const *a, size_t na, const char *const *b, size_t
 			out->only_b[out->n_only_b++] = i;
 	if (out->n_pairs)
 		qsort(out->pairs, out->n_pairs, sizeof(*out->pairs), pair_cmp);
-	if (out->n_ambiguous)
+	if (out->n_ambiguous)   /* NULL when none: qsort must not be given it */
 		qsort(out->ambiguous, out->n_ambiguous, sizeof(*out->ambiguous), ambiguity_cmp);
 	goto done;
 
 oom:
 	rc = rg_error_set(RG_ENOMEM, "out of memory");
 done:
+	org_patterns_free(&op);
 	if (ka)
 		for (i = 0; i < na; i++)
 			free(ka[i]);

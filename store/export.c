@@ -35,11 +35,11 @@ static const struct {
 	{ "organizations",
 	  "SELECT o.name, o.type, nullif(o.district, ''), nullif(o.province, ''),"
 	  " (SELECT count(*) FROM filings f WHERE f.organization_id = o.id),"
-	  " (SELECT count(*) FROM filings f WHERE f.organization_id = o.id AND f.is_current = 1)"
+	  " (SELECT count(*) FROM filings f WHERE f.organization_id = o.id AND f.is_current = 1), o.register_code"
 	  " FROM organizations o"
 	  " ORDER BY o.province {C}, o.district {C}, o.name {C}, o.type {C}, o.place {C}",
 	  { { "name", COL_TEXT }, { "type", COL_TEXT }, { "district", COL_TEXT }, { "province", COL_TEXT },
-	    { "filings", COL_INT }, { "current_filings", COL_INT } } },
+	    { "filings", COL_INT }, { "current_filings", COL_INT }, { "register_code", COL_TEXT } } },
 	{ "filings",
 	  "SELECT f.org_name, f.org_type, f.district, f.province, f.kind, f.fiscal_year, f.round_months,"
 	  " f.plan_from, f.plan_to, f.as_of, f.is_current,"
@@ -67,6 +67,22 @@ static const struct {
 	    { "name", COL_TEXT }, { "kind", COL_TEXT }, { "dimension", COL_INT }, { "mission", COL_TEXT },
 	    { "budget", COL_AMOUNT }, { "no_budget", COL_INT }, { "disbursed", COL_AMOUNT },
 	    { "status", COL_TEXT }, { "responsible", COL_TEXT } } },
+	/* the findings stored with each filing, its own and those derived across filings (issue 11) */
+	{ "findings",
+	  "SELECT f.sha256, x.position, f.org_name, f.kind, f.fiscal_year, f.round_months, f.is_current,"
+	  " x.severity, x.code, x.message, x.args, x.derived"
+	  " FROM findings x JOIN filings f ON f.id = x.filing_id"
+	  " ORDER BY " RG_FILING_ORDER ", x.position",
+	  { { "filing", COL_TEXT }, { "position", COL_INT }, { "organization", COL_TEXT }, { "kind", COL_TEXT },
+	    { "fiscal_year", COL_INT }, { "round_months", COL_INT }, { "is_current", COL_INT }, { "severity", COL_TEXT },
+	    { "code", COL_TEXT }, { "message", COL_TEXT }, { "args", COL_TEXT }, { "derived", COL_INT } } },
+	/* the register of organizations (issue 11) */
+	{ "register",
+	  "SELECT r.code, r.name, r.type, nullif(r.district, ''), r.province,"
+	  " (SELECT count(*) FROM organizations o WHERE o.register_code = r.code)"
+	  " FROM org_register r ORDER BY r.province {C}, r.district {C}, r.name {C}, r.code {C}",
+	  { { "code", COL_TEXT }, { "name", COL_TEXT }, { "type", COL_TEXT }, { "district", COL_TEXT },
+	    { "province", COL_TEXT }, { "organizations", COL_INT } } },
 };
 
 /* RFC 4180: quote a field holding a separator, a quote, a line break or edge spaces. */
@@ -205,7 +221,8 @@ int rg_store_export_table(rg_store *s, const char *table, rg_export_format fmt, 
 	int t = find_table(table), rc;
 
 	if (t < 0)
-		return rg_error_set(RG_EUSAGE, "unknown table '%s' (organizations, filings or projects)", table);
+		return rg_error_set(RG_EUSAGE, "unknown table '%s' (organizations, filings, projects, findings, register)",
+			table);
 	if ((rc = rg_sql_prepare(s, tables[t].sql, &st)))
 		return rc;
 	rc = write_rows(s, st, tables[t].cols, fmt, bom, out);
@@ -234,3 +251,65 @@ int rg_store_export_models(rg_store *s, const rg_filing_filter *f, FILE *out)
 		rc = rg_error_set(RG_EIO, "cannot write the export: %s", strerror(errno));
 	return rc;
 }
+
+/* ---- typed rows, for writers of other formats (the XLSX export) ---- */
+
+struct rg_store_row {
+	rg_store *s;
+	rg_db_stmt *st;
+	const column *cols;
+	size_t n;
+};
+
+int rg_store_each_row(rg_store *s, const char *table, int (*fn)(const rg_store_row *r, void *ctx), void *ctx)
+{
+	rg_store_row r;
+	int t = find_table(table), rc, stop = 0;
+
+	if (t < 0)
+		return rg_error_set(RG_EUSAGE, "unknown table '%s'", table);
+	r.s = s;
+	r.cols = tables[t].cols;
+	r.n = n_columns(r.cols);
+	if ((rc = rg_sql_prepare(s, tables[t].sql, &r.st)))
+		return rc;
+	while (!stop && (rc = s->be->step(r.st)) == RG_DB_ROW)
+		stop = fn(&r, ctx);
+	if (!stop && rc < 0)
+		rc = rg_store_fail(s, "cannot read the store");
+	rg_sql_finalize(s, r.st);
+	return stop ? stop : rc < 0 ? rc : 0;
+}
+
+int rg_store_table_columns(const char *table, const char *const **names, const rg_value_kind **kinds, size_t *n)
+{
+	static const char *list[sizeof(tables) / sizeof(tables[0])][MAX_COLUMNS + 1];
+	static rg_value_kind types[sizeof(tables) / sizeof(tables[0])][MAX_COLUMNS + 1];
+	int t = find_table(table);
+	size_t i;
+
+	if (t < 0)
+		return rg_error_set(RG_EUSAGE, "unknown table '%s'", table);
+	*n = n_columns(tables[t].cols);
+	for (i = 0; i < *n; i++) {
+		list[t][i] = tables[t].cols[i].name;
+		types[t][i] = tables[t].cols[i].kind == COL_INT ? RG_VALUE_INT
+			: tables[t].cols[i].kind == COL_AMOUNT ? RG_VALUE_AMOUNT : RG_VALUE_TEXT;
+	}
+	*names = list[t];
+	*kinds = types[t];
+	return 0;
+}
+
+size_t rg_store_row_columns(const rg_store_row *r) { return r->n; }
+const char *rg_store_row_name(const rg_store_row *r, size_t i) { return r->cols[i].name; }
+
+rg_value_kind rg_store_row_kind(const rg_store_row *r, size_t i)
+{
+	return r->cols[i].kind == COL_INT ? RG_VALUE_INT : r->cols[i].kind == COL_AMOUNT ? RG_VALUE_AMOUNT : RG_VALUE_TEXT;
+}
+
+int rg_store_row_null(const rg_store_row *r, size_t i) { return r->s->be->column_is_null(r->st, (int)i); }
+long long rg_store_row_int(const rg_store_row *r, size_t i) { return r->s->be->column_int(r->st, (int)i); }
+double rg_store_row_amount(const rg_store_row *r, size_t i) { return r->s->be->column_double(r->st, (int)i); }
+const char *rg_store_row_text(const rg_store_row *r, size_t i) { return r->s->be->column_text(r->st, (int)i); }

@@ -66,7 +66,9 @@ static void build_filter(const rg_filing_filter *f, filter_sql *q)
 	}
 	if (f->round_months)
 		rg_buf_printf(&q->where, " AND f.round_months = $%d", add_number(q, f->round_months));
-	if (f->province && *f->province)
+	if (f->province == rg_filter_no_province)
+		rg_buf_puts(&q->where, " AND f.province IS NULL");
+	else if (f->province && *f->province)
 		rg_buf_printf(&q->where, " AND f.province = $%d", add_text(q, f->province));
 	if (f->org && *f->org) {
 		rg_filter_org_full(f->org, q->org_full, sizeof(q->org_full));
@@ -472,6 +474,41 @@ void rg_store_free_models(rg_model **models, size_t n)
 	for (i = 0; i < n; i++)
 		rg_model_free(models[i]);
 	free(models);
+}
+
+/* ---- provinces ------------------------------------------------------------------ */
+
+int rg_store_each_province(rg_store *s, const rg_filing_filter *f, int (*fn)(const char *province, void *ctx),
+	void *ctx)
+{
+	rg_filing_filter all;
+	rg_buf sql = RG_BUF_INIT;
+	rg_db_stmt *st = NULL;
+	filter_sql q;
+	int rc, stop = 0;
+
+	if (!f) {
+		rg_filing_filter_init(&all);
+		f = &all;
+	}
+	build_filter(f, &q);
+	rg_buf_puts(&sql, "SELECT DISTINCT f.province, coalesce(f.province, '') FROM filings f"
+		" LEFT JOIN organizations o ON o.id = f.organization_id WHERE 1 = 1");
+	rg_buf_put(&sql, q.where.ptr, q.where.len);
+	rg_buf_puts(&sql, " ORDER BY coalesce(f.province, '') {C}");
+	rc = rg_buf_oom(&sql) || rg_buf_oom(&q.where) ? rg_error_set(RG_ENOMEM, "out of memory") : 0;
+	if (!rc && !(rc = rg_sql_prepare(s, rg_buf_cstr(&sql), &st)))
+		rc = bind_filter(s, st, &q);
+	while (!rc && !stop && (rc = s->be->step(st)) == RG_DB_ROW) {
+		stop = fn(s->be->column_text(st, 0), ctx);
+		rc = 0;
+	}
+	if (!stop && rc < 0)
+		rc = rg_store_fail(s, "cannot list the provinces");
+	rg_sql_finalize(s, st);
+	rg_buf_free(&sql);
+	rg_buf_free(&q.where);
+	return stop ? stop : rc < 0 ? rc : 0;
 }
 
 /* ---- digests ------------------------------------------------------------------ */

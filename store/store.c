@@ -178,6 +178,7 @@ void rg_store_close(rg_store *s)
 			s->be->finalize(s->st[i]);
 		s->be->close(s->db);
 	}
+	rg_store_free_rules(s);
 	free(s->name);
 	free(s);
 }

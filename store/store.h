@@ -22,9 +22,11 @@
 
 #include "model/filter.h"
 #include "model/model.h"
+#include "model/org.h"
+#include "register.h"   /* oversight/: rg_register_entry */
 
 #define RG_STORE_DEFAULT_DB "raingan.db"
-#define RG_STORE_SCHEMA_VERSION 3
+#define RG_STORE_SCHEMA_VERSION 4
 
 typedef struct rg_store rg_store;
 
@@ -116,11 +118,17 @@ int rg_store_each_model(rg_store *s, const rg_filing_filter *f,
 int rg_store_load_models(rg_store *s, const rg_filing_filter *f, rg_model ***out, size_t *n);
 void rg_store_free_models(rg_model **models, size_t n);
 
+/* Call fn with each province (as the filings state it; NULL for those that
+** state none) of the filings f selects, once each, in byte order (none
+** first).  A non-zero return of fn stops and is returned. */
+int rg_store_each_province(rg_store *s, const rg_filing_filter *f, int (*fn)(const char *province, void *ctx),
+	void *ctx);
+
 /* ---- export ----------------------------------------------------------- */
 
 typedef enum { RG_EXPORT_CSV = 0, RG_EXPORT_JSONL } rg_export_format;
 
-/* Write one table ("organizations", "filings" or "projects") as CSV (RFC 4180,
+/* Write one table ("organizations", "filings", "projects", "findings" or "register") as CSV (RFC 4180,
 ** CRLF, a header row; bom: a UTF-8 byte-order mark first, for Excel) or
 ** JSONL (one object a row).  Rows are identified by what they are (a filing
 ** by its sha256, an organization by its key), never by an id that depends
@@ -129,7 +137,87 @@ typedef enum { RG_EXPORT_CSV = 0, RG_EXPORT_JSONL } rg_export_format;
 ** backend.  Machine-dependent fields (parse time, ingest time) are left out. */
 int rg_store_export_table(rg_store *s, const char *table, rg_export_format fmt, int bom, FILE *out);
 
+/* The rows of a table (those of rg_store_export_table, and "findings",
+** "register"), typed, for a writer of another format (the XLSX export):
+** fn is called once a row, in the export's order; a row's values stay valid
+** until fn returns.  A non-zero return of fn stops and is returned. */
+typedef struct rg_store_row rg_store_row;
+typedef enum { RG_VALUE_INT = 0, RG_VALUE_AMOUNT, RG_VALUE_TEXT } rg_value_kind;
+
+int rg_store_each_row(rg_store *s, const char *table, int (*fn)(const rg_store_row *r, void *ctx), void *ctx);
+int rg_store_table_columns(const char *table, const char *const **names, const rg_value_kind **kinds, size_t *n);
+size_t rg_store_row_columns(const rg_store_row *r);
+const char *rg_store_row_name(const rg_store_row *r, size_t i);
+rg_value_kind rg_store_row_kind(const rg_store_row *r, size_t i);
+int rg_store_row_null(const rg_store_row *r, size_t i);
+long long rg_store_row_int(const rg_store_row *r, size_t i);
+double rg_store_row_amount(const rg_store_row *r, size_t i);      /* baht */
+const char *rg_store_row_text(const rg_store_row *r, size_t i);
+
+/* The latest fiscal year and round of the current progress reports (0, 0 when none). */
+int rg_store_latest_round(rg_store *s, int *year, int *round);
+
 /* Write each filing f selects as one line of model JSON (as `raingan parse --jsonl` prints it). */
 int rg_store_export_models(rg_store *s, const rg_filing_filter *f, FILE *out);
+
+/* ---- the register and what is derived across filings (issue 11) ---- */
+
+/* Read rules_dir/spelling.tsv (the spelling variants project names are
+** matched with across filings, oversight/match.h).  Without it, names are
+** matched without variants.  A writer that derives findings sets it. */
+int rg_store_set_rules(rg_store *s, const char *rules_dir);
+
+/* Import a register in one write transaction: begin (replace: drop the rows
+** already there), put each row, end.  put refuses a row whose key is already
+** registered under another code: *other is that code, nothing is written,
+** and the import goes on; *added is 1 for a new code, 0 for one updated.
+** end with commit links every organization to the register again, derives
+** every derived finding again (*derived: the filings derived) and commits;
+** without commit (or on an error) nothing of the import stays. */
+int rg_store_register_begin(rg_store *s, int replace);
+int rg_store_register_put(rg_store *s, const rg_register_entry *e, char *other, size_t size, int *added);
+int rg_store_register_end(rg_store *s, int commit, size_t *derived);
+int rg_store_register_count(rg_store *s, long long *n);
+
+/* Link the organizations to the register and derive every derived finding
+** again, in one write transaction (after a rules change, or a store of an
+** older version); *derived: the current filings derived. */
+int rg_store_follow_update(rg_store *s, size_t *derived);
+
+/* A registered organization (code set) or, without a register, an
+** organization seen in filings (code NULL) with no current progress report
+** of a fiscal year and round.  Text is normalized (org.h), the name as the
+** register (or the organization key) writes it. */
+typedef struct {
+	const char *code;
+	const char *name;
+	rg_org_type type;
+	const char *district;       /* "" for an อบจ. */
+	const char *province;
+	int last_year, last_round;  /* its latest current progress report; 0 when none */
+} rg_store_missing;
+
+/* Call fn for each organization with no current progress report of year
+** (BE) and round (6, 12), in province (NULL or "": all; "จังหวัด" allowed),
+** ordered by province, district, name.  Without a register the universe is
+** the organizations seen in filings.  A non-zero return of fn stops. */
+int rg_store_each_missing(rg_store *s, int year, int round, const char *province,
+	int (*fn)(const rg_store_missing *m, void *ctx), void *ctx);
+
+/* A current filing the register cannot place: its organization is in no
+** register row (candidates 0), could be several (codes lists them), or it
+** names none.  Nothing without a register. */
+typedef struct {
+	const char *org_name;       /* as the filing states it; NULL when it names none */
+	rg_org_type org_type;
+	const char *district, *province;
+	rg_doc_kind kind;
+	int fiscal_year, round_months;
+	const char *source_path, *sha256;
+	long long candidates;
+	const char *codes;          /* ", "-separated, when candidates > 1 */
+} rg_store_unmatched;
+
+int rg_store_each_unmatched(rg_store *s, int (*fn)(const rg_store_unmatched *u, void *ctx), void *ctx);
 
 #endif

@@ -14,6 +14,10 @@
 enum {
 	ST_FIND_SHA, ST_ORG_INSERT, ST_ORG_ID, ST_FILING_INSERT, ST_GROUP_BEST, ST_GROUP_MARK,
 	ST_PROJECT, ST_YEAR, ST_STATED, ST_FINDING, ST_FAILURE_PUT, ST_FAILURE_DEL,
+	/* follow.c: what is derived across filings, after each filing */
+	ST_FW_FILING, ST_FW_LINK, ST_FW_CLEAR_OLD, ST_FW_LOAD,
+	ST_FW_AFFECTED, ST_FW_AFFECTED_CODE, ST_FW_PREV, ST_FW_PREV_CODE, ST_FW_PLAN, ST_FW_PLAN_CODE,   /* each then its _CODE */
+	ST_FW_PROJECTS, ST_FW_YEARS, ST_FW_DELETE, ST_FW_INSERT, ST_FW_REGISTERED, ST_FW_CANDIDATES,
 	ST_COUNT
 };
 
@@ -24,6 +28,7 @@ struct rg_store {
 	int readonly;
 	int transient;              /* the last error was retryable (and retried) */
 	rg_db_stmt *st[ST_COUNT];
+	struct rg_spelling *spelling;   /* rules/spelling.tsv for project names (rg_store_set_rules), or NULL */
 };
 
 /* Put the dialect's words in place of {ID}, {C} and {STRPOS} (backend.h) in out. */
@@ -63,6 +68,17 @@ int rg_store_choose_current(rg_store *s, const char *key);
 
 /* The organization row of a model's key, created when new (write.c); *id 0 when it names none. */
 int rg_store_org_id(rg_store *s, const rg_model *m, long long *id);
+
+/* After filing id was stored (write.c): link its organization to the register,
+** and derive again the findings across filings it may change (follow.c). */
+int rg_store_follow_filing(rg_store *s, long long id);
+
+/* Derive every derived finding of the current filings again, in the caller's
+** write transaction (follow.c); *n: the filings. */
+int rg_store_derive_all(rg_store *s, size_t *n);
+
+/* Forget the spelling variants (rg_store_close). */
+void rg_store_free_rules(rg_store *s);
 
 /* Bring the schema to RG_STORE_SCHEMA_VERSION, or check it (read-only) (migrate.c). */
 int rg_store_migrate(rg_store *s);

@@ -350,6 +350,9 @@ static int put_body(rg_store *s, put_job *j)
 		return rc;
 	if (found && old.org_id && old.org_id != org_id && (rc = drop_orphan_org(s, old.org_id)))
 		return rc;
+	/* what other filings' comparisons with it say (follow.c), from the current filings */
+	if ((rc = rg_store_follow_filing(s, id)))
+		return rc;
 	j->inserted = 1;
 	return rg_store_clear_failure(s, j->src->path);
 }

@@ -75,7 +75,8 @@ int main(void)
 		"stated_count_mismatch", "stated_total_mismatch", "doubtful_value", "row_split", "name_variant",
 		"unread_row", "status_regressed", "disbursed_fell", "project_dropped", "planned_not_reported",
 		"reported_not_planned", "budget_changed", "no_projects", "no_organization", "no_fiscal_year",
-		"no_round", "no_plan_period",
+		"no_round", "no_plan_period", "project_match_ambiguous", "organization_unregistered",
+		"organization_register_ambiguous",
 	};
 	size_t i;
 

@@ -196,7 +196,7 @@ static void test_open_and_schema(void)
 	CHECK_INT(rg_store_open(&s, db, 0), 0);
 	CHECK_INT(rg_store_schema_version(s, &version), 0);
 	CHECK_INT(version, RG_STORE_SCHEMA_VERSION);
-	CHECK_INT(version, 3);
+	CHECK_INT(version, 4);
 	CHECK_STR(rg_store_name(s), db);
 	rg_store_close(s);
 	/* reopening does not migrate again */
@@ -658,7 +658,7 @@ static void test_migrate_v1(void)
 
 	CHECK_INT(rg_store_open(&s, db, 0), 0);
 	CHECK_INT(rg_store_schema_version(s, &v), 0);
-	CHECK_INT(v, 3);
+	CHECK_INT(v, 4);
 	/* every filing kept, with the organization fields its row held */
 	CHECK_INT(query_int(db, "SELECT count(*) FROM filings"), 5);
 	CHECK_INT(query_int(db, "SELECT count(*) FROM projects"), 20);

@@ -13,6 +13,8 @@ void rg_filing_filter_init(rg_filing_filter *f)
 	memset(f, 0, sizeof(*f));
 }
 
+const char rg_filter_no_province[] = "(no province)";
+
 const char *rg_filter_province(const char *s)
 {
 	static const char *const words[] = { "จังหวัด", "จ." };
@@ -78,7 +80,10 @@ int rg_filing_filter_matches(const rg_filing_filter *f, const rg_model *m)
 	}
 	if (f->round_months && m->round_months != f->round_months)
 		return 0;
-	if (f->province && *f->province && (!m->province || strcmp(m->province, f->province)))
+	if (f->province == rg_filter_no_province && m->province)
+		return 0;
+	if (f->province && *f->province && f->province != rg_filter_no_province &&
+	    (!m->province || strcmp(m->province, f->province)))
 		return 0;
 	if (f->org && *f->org && !org_matches(f->org, m))
 		return 0;

@@ -10,7 +10,9 @@
 **                plan_to covers plan_from alone).  Buddhist Era.
 **   round_months the reporting round, 6 or 12.
 **   province     the province the filing states, exactly, without the word
-**                จังหวัด (rg_filter_province strips it from what a user typed).
+**                จังหวัด (rg_filter_province strips it from what a user typed);
+**                rg_filter_no_province (that very pointer): the filings that
+**                state none.
 **   org          a part of the organization's name, or all of it: the name the
 **                filing states contains it, or the organization's full name
 **                (org.h) contains it with spaces removed and an abbreviated
@@ -41,6 +43,9 @@ typedef struct {
 } rg_filing_filter;
 
 void rg_filing_filter_init(rg_filing_filter *f);
+
+/* The province of a filter that takes the filings stating no province (report --split-by). */
+extern const char rg_filter_no_province[];
 
 /* Whether the filter takes the filing (a model read from a file: current). */
 int rg_filing_filter_matches(const rg_filing_filter *f, const rg_model *m);

@@ -140,6 +140,9 @@ int rg_canvas_new(rg_canvas **out, const char *font, const char *font_bold)
 	}
 	c->pdf->pdf_version = HPDF_VER_15;   /* ActualText is a PDF 1.5 feature */
 	HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
+	/* a two-tier page tree: one Pages node holds at most 8191 pages (libharu's array
+	** limit), fewer than a national report has; 1000 a node keeps viewers quick */
+	HPDF_SetPagesConfiguration(c->pdf, 1000);
 	HPDF_UseUTFEncodings(c->pdf);
 	HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
 	if ((rc = load_face(c, RG_FACE_REGULAR, font)) || (rc = load_face(c, RG_FACE_BOLD, font_bold))) {

@@ -164,3 +164,68 @@ void rg_chart_shares(rg_layout *l, double x, double top, double w, double h, con
 		row++;
 	}
 }
+
+void rg_chart_stacked(rg_layout *l, double x, double top, double w, double h, const char *title,
+	const char *const *cats, size_t ncat, const rg_series *series, size_t nseries, const double *values)
+{
+	HPDF_Page p = l->page;
+	double plot_x = x + 44, plot_w = w * 0.62 - 50, plot_top = top - 20, plot_bottom = top - h + 24;
+	double plot_h = plot_top - plot_bottom, maxv = 0, axis, group, bw, legend_x = x + w * 0.62 + 10;
+	char buf[64];
+	size_t c, k, row = 0;
+
+	if (l->error || !ncat)
+		return;
+	for (c = 0; c < ncat; c++) {
+		double t = 0;
+		for (k = 0; k < nseries; k++)
+			t += values[c * nseries + k];
+		if (t > maxv)
+			maxv = t;
+	}
+	axis = ceil(nice_max(maxv));
+	if ((long long)axis % 2)
+		axis += 1;
+	text(l, RG_FACE_BOLD, 11, x, top - 11, title, 0);
+	HPDF_Page_SetRGBStroke(p, 0.6f, 0.6f, 0.6f);
+	for (k = 0; k <= 2; k++) {
+		double y = plot_bottom + plot_h * (double)k / 2;
+		HPDF_Page_MoveTo(p, (HPDF_REAL)plot_x, (HPDF_REAL)y);
+		HPDF_Page_LineTo(p, (HPDF_REAL)(plot_x + plot_w), (HPDF_REAL)y);
+	}
+	HPDF_Page_Stroke(p);
+	HPDF_Page_SetRGBStroke(p, 0, 0, 0);
+	for (k = 0; k <= 2; k++) {
+		double y = plot_bottom + plot_h * (double)k / 2;
+		fmt_value(buf, sizeof(buf), axis * (double)k / 2, 0, l->thai_digits);
+		text(l, RG_FACE_REGULAR, 8, plot_x - 3, y - 2.5, buf, 1);
+	}
+	group = plot_w / (double)ncat;
+	bw = group * 0.5 > 60 ? 60 : group * 0.5;
+	for (c = 0; c < ncat; c++) {
+		double gx = plot_x + group * ((double)c + 0.5) - bw / 2, y = plot_bottom;
+		for (k = 0; k < nseries; k++) {
+			double v = values[c * nseries + k], hh = plot_h * v / axis;
+			if (v <= 0)
+				continue;
+			fill_rect(p, &series[k], gx, y, bw, hh);
+			HPDF_Page_SetRGBFill(p, 0, 0, 0);
+			if (hh >= 10) {   /* the count inside its part, when there is room */
+				rg_fmt_int(buf, sizeof(buf), (long long)llround(v), l->thai_digits);
+				text(l, RG_FACE_REGULAR, 8, gx + bw / 2, y + hh / 2 - 3, buf, -1);
+			}
+			y += hh;
+		}
+		HPDF_Page_SetRGBFill(p, 0, 0, 0);
+		text(l, RG_FACE_REGULAR, 9, gx + bw / 2, plot_bottom - 11, cats[c], -1);
+	}
+	for (k = 0; k < nseries; k++) {
+		double any = 0;
+		for (c = 0; c < ncat; c++)
+			any += values[c * nseries + k];
+		if (any <= 0)
+			continue;
+		legend_item(l, legend_x, plot_top - 10 - 13 * (double)row, &series[k], series[k].label);
+		row++;
+	}
+}

@@ -25,4 +25,9 @@ void rg_chart_bars(rg_layout *l, double x, double top, double w, double h, const
 void rg_chart_shares(rg_layout *l, double x, double top, double w, double h, const char *title,
 	const rg_series *series, const double *values, size_t n);
 
+/* Stacked bars, one a category (a round), of nseries shares each (values[cat * nseries + k]),
+** the count of each part written in it when it fits, and a legend of the series. */
+void rg_chart_stacked(rg_layout *l, double x, double top, double w, double h, const char *title,
+	const char *const *cats, size_t ncat, const rg_series *series, size_t nseries, const double *values);
+
 #endif

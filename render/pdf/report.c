@@ -191,7 +191,7 @@ static void cover(report *r, entry *e, size_t n)
 /* ---- the summary by province ---- */
 
 typedef struct {
-	size_t projects, completed, with_status, findings;
+	size_t projects, completed, with_status, findings, regressed, planned_not_reported;
 	double budget, disbursed;
 } sums;
 
@@ -201,14 +201,16 @@ static void add_sums(sums *s, const entry *e)
 	s->completed += e->st.total.completed;
 	s->with_status += e->st.with_status ? e->st.total.projects : 0;
 	s->findings += e->st.findings;
+	s->regressed += e->st.regressed;
+	s->planned_not_reported += e->st.planned_not_reported;
 	s->budget += e->st.total.budget;
 	s->disbursed += e->st.total.disbursed;
 }
 
 static void sums_row(report *r, rg_table *t, const char *name, const char *label, const sums *s, int flags)
 {
-	char c[7][64];
-	const char *cells[9];
+	char c[9][64];
+	const char *cells[11];
 
 	rpt_num(c[0], sizeof(c[0]), (long long)s->projects, r->thai);
 	rpt_num(c[1], sizeof(c[1]), (long long)s->completed, r->thai);
@@ -220,6 +222,8 @@ static void sums_row(report *r, rg_table *t, const char *name, const char *label
 	rg_fmt_amount(c[4], sizeof(c[4]), s->disbursed, r->thai);
 	rg_fmt_percent(c[5], sizeof(c[5]), rg_pct(s->disbursed, s->budget), r->thai);
 	rpt_num(c[6], sizeof(c[6]), (long long)s->findings, r->thai);
+	rpt_num(c[7], sizeof(c[7]), (long long)s->regressed, r->thai);
+	rpt_num(c[8], sizeof(c[8]), (long long)s->planned_not_reported, r->thai);
 	cells[0] = name;
 	cells[1] = label;
 	cells[2] = c[0];
@@ -229,6 +233,8 @@ static void sums_row(report *r, rg_table *t, const char *name, const char *label
 	cells[6] = c[4];
 	cells[7] = c[5];
 	cells[8] = c[6];
+	cells[9] = c[7];
+	cells[10] = c[8];
 	rg_table_row(t, cells, flags);
 }
 
@@ -246,6 +252,9 @@ static void summary(report *r, entry *e, size_t n, HPDF_Page *first_page)
 		{ "เบิกจ่าย (บาท)", 1.7, RG_ALIGN_RIGHT, 0 },
 		{ "ร้อยละเบิกจ่าย", 1.0, RG_ALIGN_RIGHT, 0 },
 		{ "ข้อสังเกต", 0.9, RG_ALIGN_RIGHT, 0 },
+		/* issue 11: against the previous round and the action plan */
+		{ "สถานะถอยหลัง", 1.1, RG_ALIGN_RIGHT, 0 },
+		{ "อยู่ในแผนแต่ไม่ได้รายงาน", 1.0, RG_ALIGN_RIGHT, 0 },
 	};
 	rg_layout *l = &r->l;
 	rg_table t;
@@ -274,13 +283,13 @@ static void summary(report *r, entry *e, size_t n, HPDF_Page *first_page)
 		rpt_heading(r, "ภาพรวมทุกองค์กร", HEAD_SIZE + 2);
 		rpt_charts(r, &total);
 	}
-	rg_table_begin(&t, l, cols, 9, TABLE_SIZE);
+	rg_table_begin(&t, l, cols, 11, TABLE_SIZE);
 	rg_table_title(&t, "สรุปภาพรวมรายองค์กร จำแนกตามจังหวัด", HEAD_SIZE + 2);
 	memset(&all, 0, sizeof(all));
 	for (i = 0; i < n; i++) {
 		const rg_model *m = e[i].m;
 		if (!i || !same(e[i - 1].m->province, m->province)) {
-			const char *cells[9] = { NULL };
+			const char *cells[11] = { NULL };
 			snprintf(name, sizeof(name), "จังหวัด%s", province_name(m));
 			if (!m->province)
 				snprintf(name, sizeof(name), "%s", province_name(m));
@@ -306,6 +315,8 @@ static void summary(report *r, entry *e, size_t n, HPDF_Page *first_page)
 	}
 	sums_row(r, &t, "รวมทั้งสิ้น", "", &all, RG_ROW_BOLD | RG_ROW_GROUP | RG_ROW_KEEP_PREV);
 	rg_table_end(&t);
+	if (!r->sections)   /* the national summary: the missing reports by province */
+		rpt_missing_counts(r);
 }
 
 /* ---- the whole document ---- */
@@ -337,7 +348,7 @@ static int write_report(report *r, entry *e, size_t n, const char *out_path)
 	HPDF_Outline prov_ol = NULL, org_ol = NULL;
 	HPDF_Page summary_page = NULL;
 	char title[1024];
-	size_t i;
+	size_t i, org_first = 0;
 
 	cover(r, e, n);
 	rg_canvas_outline(c, NULL, "ปก", l->pages[0], 0);
@@ -352,6 +363,8 @@ static int write_report(report *r, entry *e, size_t n, const char *out_path)
 		size_t start = l->npages;   /* rpt_section() begins with a new page */
 		HPDF_Page page;
 
+		if (!r->sections)
+			break;
 		rpt_section(r, &e[i]);
 		if (l->error || start >= l->npages)
 			break;
@@ -370,6 +383,36 @@ static int write_report(report *r, entry *e, size_t n, const char *out_path)
 			rpt_filing_label(title, sizeof(title), m, r->thai, 0);
 			rg_canvas_outline(c, org_ol, title, page, 0);
 		}
+		if (first_of_org)
+			org_first = i;
+		/* after an organization's last filing: its follow-up across filings */
+		if (i + 1 == n || !same(e[i + 1].m->province, m->province) || !same(e[i + 1].m->org_name, m->org_name)) {
+			size_t before = l->npages;
+			HPDF_Page at = l->page;
+			if (rpt_followup(r, &e[org_first], i + 1 - org_first) && !l->error)
+				rg_canvas_outline(c, org_ol, "การติดตามผลระหว่างรอบ", l->npages > before ? l->pages[before] : at, 0);
+		}
+		/* after a province's last filing: its organizations missing a report */
+		if (r->opt->missing && (i + 1 == n || !same(e[i + 1].m->province, m->province))) {
+			size_t before = l->npages;
+			rpt_missing_page(r, m->province);
+			if (!l->error && l->npages > before)
+				rg_canvas_outline(c, prov_ol, "องค์กรที่ยังไม่ส่งรายงาน", l->pages[before], 0);
+		}
+	}
+	/* the provinces where nobody filed */
+	for (i = 0; r->sections && r->opt->missing && i < r->opt->n_missing && !l->error; i++) {
+		const char *p = r->opt->missing[i].province ? r->opt->missing[i].province : "";
+		size_t before = l->npages;
+		if ((i && !strcmp(p, r->opt->missing[i - 1].province ? r->opt->missing[i - 1].province : "")) ||
+		    rpt_has_province(e, n, p) || (r->opt->selection && r->opt->selection->province &&
+		    *r->opt->selection->province && !rpt_same_norm(r->opt->selection->province, p)))
+			continue;
+		rpt_missing_page(r, *p ? p : NULL);
+		if (!l->error && l->npages > before) {
+			snprintf(title, sizeof(title), "%s%s (ไม่มีรายงาน)", *p ? "จังหวัด" : "", *p ? p : "ไม่ระบุจังหวัด");
+			rg_canvas_outline(c, NULL, title, l->pages[before], 0);
+		}
 	}
 	if (l->error)
 		return l->error;
@@ -377,15 +420,54 @@ static int write_report(report *r, entry *e, size_t n, const char *out_path)
 	return rg_canvas_save(c, out_path);
 }
 
-int rg_report_write_pdf(const rg_model *const *models, size_t n, const rg_report_options *opt,
-	const char *out_path)
+/* What the summary keeps of a filing (report.h). */
+struct rg_report_digest {
+	rg_model *m;                    /* the organization and the period: no projects, no findings */
+	rg_filing_stats st;
+};
+
+int rg_report_digest_new(const rg_model *m, rg_report_digest **out)
+{
+	rg_report_digest *d = calloc(1, sizeof(*d));
+
+	*out = NULL;
+	if (!d || !(d->m = rg_model_new())) {
+		free(d);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	rg_stats_compute(m, &d->st);
+	d->m->kind = m->kind;
+	d->m->org_type = m->org_type;
+	d->m->fiscal_year = m->fiscal_year;
+	d->m->round_months = m->round_months;
+	d->m->plan_from = m->plan_from;
+	d->m->plan_to = m->plan_to;
+	memcpy(d->m->as_of, m->as_of, sizeof(d->m->as_of));
+	if (rg_model_set_str(&d->m->org_name, m->org_name) || rg_model_set_str(&d->m->district, m->district) ||
+	    rg_model_set_str(&d->m->province, m->province) || rg_model_set_str(&d->m->file, m->file)) {
+		rg_report_digest_free(d);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
+	*out = d;
+	return 0;
+}
+
+void rg_report_digest_free(rg_report_digest *d)
+{
+	if (!d)
+		return;
+	rg_model_free(d->m);
+	free(d);
+}
+
+/* Sort e[0..ne) (its models and figures set) and write the document; sections 0: the summary only. */
+static int render(entry *e, size_t ne, const rg_report_options *opt, const char *out_path, int sections)
 {
 	rg_report_options defaults;
 	rg_canvas *canvas = NULL;
 	rg_linebreak *lb = NULL;
 	rg_wording *wording = NULL;
-	entry *e = NULL;
-	size_t i, ne = 0;
+	size_t i;
 	report r;
 	int rc = 0;
 
@@ -393,22 +475,11 @@ int rg_report_write_pdf(const rg_model *const *models, size_t n, const rg_report
 		rg_report_options_default(&defaults);
 		opt = &defaults;
 	}
-	if (!(e = calloc(n ? n : 1, sizeof(*e))))
-		return rg_error_set(RG_ENOMEM, "out of memory");
-	for (i = 0; i < n; i++) {
-		if (!models[i])
-			continue;
-		e[ne].m = models[i];
-		rg_stats_compute(models[i], &e[ne].st);
-		e[ne].prov_key = sort_key(models[i]->province);
-		e[ne].org_key = sort_key(models[i]->org_name);
-		if (!e[ne].prov_key || !e[ne].org_key) {
-			ne++;
+	for (i = 0; i < ne; i++)
+		if (!(e[i].prov_key = sort_key(e[i].m->province)) || !(e[i].org_key = sort_key(e[i].m->org_name))) {
 			rc = rg_error_set(RG_ENOMEM, "out of memory");
 			goto out;
 		}
-		ne++;
-	}
 	if (!ne) {
 		rc = rg_error_set(RG_ENOTFOUND, "no filing matches the selection");
 		goto out;
@@ -436,12 +507,16 @@ int rg_report_write_pdf(const rg_model *const *models, size_t n, const rg_report
 		if (!rc)
 			rc = rg_linebreak_add_org(lb, m->org_name);
 	}
+	for (i = 0; i < opt->n_missing && !rc; i++)
+		if (opt->missing[i].name)
+			rc = rg_linebreak_add_org(lb, opt->missing[i].name);
 	if (rc)
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.wording = wording;
 	r.opt = opt;
 	r.thai = opt->digits_thai;
+	r.sections = sections;
 	rg_layout_init(&r.l, canvas, lb, r.thai);
 	rg_canvas_set_info(canvas, opt->title ? opt->title :
 		"รายงานสรุปผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริตขององค์กรปกครองส่วนท้องถิ่น",
@@ -453,9 +528,48 @@ out:
 		free(e[i].prov_key);
 		free(e[i].org_key);
 	}
-	free(e);
 	rg_linebreak_free(lb);
 	rg_wording_free(wording);
 	rg_canvas_free(canvas);
+	return rc;
+}
+
+int rg_report_write_pdf(const rg_model *const *models, size_t n, const rg_report_options *opt,
+	const char *out_path)
+{
+	entry *e = calloc(n ? n : 1, sizeof(*e));
+	size_t i, ne = 0;
+	int rc;
+
+	if (!e)
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		if (!models[i])
+			continue;
+		e[ne].m = models[i];
+		rg_stats_compute(models[i], &e[ne++].st);
+	}
+	rc = render(e, ne, opt, out_path, 1);
+	free(e);
+	return rc;
+}
+
+int rg_report_write_summary_pdf(rg_report_digest *const *d, size_t n, const rg_report_options *opt,
+	const char *out_path)
+{
+	entry *e = calloc(n ? n : 1, sizeof(*e));
+	size_t i, ne = 0;
+	int rc;
+
+	if (!e)
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		if (!d[i])
+			continue;
+		e[ne].m = d[i]->m;
+		e[ne++].st = d[i]->st;
+	}
+	rc = render(e, ne, opt, out_path, 0);
+	free(e);
 	return rc;
 }

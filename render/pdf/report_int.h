@@ -31,6 +31,7 @@ typedef struct {
 	const rg_report_options *opt;
 	int thai;                       /* Thai digits */
 	rg_wording *wording;            /* the Thai wording of the findings */
+	int sections;                   /* 0: the summary only (rg_report_write_summary_pdf) */
 } report;
 
 /* Status words of the tables, indexed by rg_status (RG_STATUS_NONE: ไม่ระบุสถานะ). */
@@ -53,5 +54,22 @@ void rpt_amount_cell(char *out, size_t size, rg_amount a, int no_budget, int tha
 void rpt_charts(report *r, const rg_filing_stats *st);
 /* One filing's section, on a new page (sections.c). */
 void rpt_section(report *r, const entry *e);
+
+/* The follow-up of the organization of e[0..n) (its filings, sorted): its findings across
+** filings and the status of its projects by round; nothing when there is nothing to follow
+** (followup.c).  Returns 1 when drawn. */
+int rpt_followup(report *r, const entry *e, size_t n);
+
+/* The page of the organizations of province (a model's, or NULL) missing a report (followup.c). */
+void rpt_missing_page(report *r, const char *province);
+
+/* Whether text, normalized (org.h), is norm. */
+int rpt_same_norm(const char *text, const char *norm);
+
+/* Whether e[0..n) holds a filing of the province norm (normalized, org.h). */
+int rpt_has_province(const entry *e, size_t n, const char *norm);
+
+/* The table of missing reports by province, for the summary (followup.c). */
+void rpt_missing_counts(report *r);
 
 #endif

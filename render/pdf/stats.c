@@ -81,4 +81,26 @@ void rg_stats_compute(const rg_model *m, rg_filing_stats *s)
 	if (s->impl_percent > 100)
 		s->impl_percent = 100;
 	s->findings = m->n_findings;
+	/* the follow-up columns of the summary: what the store derived across filings */
+	for (i = 0; i < m->n_findings; i++) {
+		const char *code = m->findings[i].code ? m->findings[i].code : "";
+		if (!strcmp(code, "status_regressed"))
+			s->regressed++;
+		else if (!strcmp(code, "planned_not_reported"))
+			s->planned_not_reported++;
+		if (rg_stats_is_followup(code))
+			s->followup++;
+	}
+}
+
+int rg_stats_is_followup(const char *code)
+{
+	static const char *const codes[] = { "status_regressed", "disbursed_fell", "project_dropped",
+		"planned_not_reported", "reported_not_planned", "budget_changed", "project_match_ambiguous" };
+	size_t i;
+
+	for (i = 0; code && i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (!strcmp(code, codes[i]))
+			return 1;
+	return 0;
 }

@@ -25,11 +25,17 @@ typedef struct {
 	double impl_base;              /* the divisor used */
 	int impl_from_minimum;         /* 1 when the stated minimum_projects was the base */
 	size_t findings;
+	size_t regressed;              /* status_regressed findings (issue 11) */
+	size_t planned_not_reported;   /* planned_not_reported findings */
+	size_t followup;               /* findings across filings (rg_stats_is_followup) */
 	double year_budget[16];        /* action plans: per year of the plan period */
 	int year_from, nyears;
 } rg_filing_stats;
 
 void rg_stats_compute(const rg_model *m, rg_filing_stats *s);
+
+/* Whether a finding code is one the store derives across filings (the follow-up section). */
+int rg_stats_is_followup(const char *code);
 
 /* Percentage a / b * 100, 0 when b is 0. */
 double rg_pct(double a, double b);

@@ -348,11 +348,13 @@ def source_codes():
     argument of rg_model_add_finding() calls, or assigned to a `code`."""
     root = os.path.dirname(os.path.abspath(TESTS))
     codes = set()
-    for d in ('parsers', 'store'):
+    for d in ('parsers', 'store', 'oversight'):
         for f in glob.glob(os.path.join(root, d, '**', '*.c'), recursive=True):
             src = open(f, encoding='utf-8').read()
             for third in re.findall(r'rg_model_add_finding\s*\(\s*[^,]+,\s*[^,]+,\s*([^,]+?),', src, re.S):
                 codes.update(re.findall(r'"([a-z]+(?:_[a-z]+)+)"', third))
+            # oversight/follow.c names its events' codes in push(events, "code", ...)
+            codes.update(re.findall(r'\bpush\s*\(\s*\w+\s*,\s*"([a-z]+(?:_[a-z]+)+)"', src))
             for m in re.finditer(r'\bcode\s*=\s*([^;]*);', src):
                 codes.update(re.findall(r'"([a-z]+(?:_[a-z]+)+)"', m.group(1)))
     return codes
@@ -374,7 +376,8 @@ def mode_findings():
     check({'stated_count_mismatch', 'stated_total_mismatch', 'doubtful_value', 'no_projects'} <= codes,
           'the source scan finds the codes (%s)' % sorted(codes))
     model_md = {'row_split', 'unread_row', 'status_regressed', 'disbursed_fell', 'project_dropped',
-                'planned_not_reported', 'reported_not_planned', 'budget_changed', 'name_variant'}
+                'planned_not_reported', 'reported_not_planned', 'budget_changed', 'name_variant',
+                'project_match_ambiguous', 'organization_unregistered', 'organization_register_ambiguous'}
     known = wording_codes()
     for c in sorted(codes | model_md):
         check(c in known, 'code %s has no title and default wording in rules/findings.th.tsv' % c)
