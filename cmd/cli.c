@@ -15,6 +15,7 @@
 #include "core/json.h"
 #include "ingest/ingest.h"
 #include "ingest/pool.h"
+#include "ingest/queue.h"
 
 void cli_file_error(const char *file)
 {
@@ -237,6 +238,7 @@ int cli_ingest(const cli_opts *o)
 	rg_ingest_summary sum;
 	rg_ingest_job job;
 	rg_parser *parser = NULL;
+	rg_queue_worker *worker = NULL;
 	rg_store *store = NULL;
 	int i, rc, read_stdin = 0;
 
@@ -255,12 +257,15 @@ int cli_ingest(const cli_opts *o)
 		free(inputs);
 		return 2;
 	}
-	if (rg_parser_new(&parser, o->rules, &o->lim)) {
-		fprintf(stderr, "raingan: cannot load the rules: %s\n", rg_error_message());
+	if (rg_parser_new(&parser, o->rules, &o->lim) ||
+	    (o->work && rg_queue_worker_new(&worker, store, o->lease, (size_t)o->jobs * 16))) {
+		fprintf(stderr, "raingan: %s%s\n", parser ? "" : "cannot load the rules: ", rg_error_message());
+		rg_parser_free(parser);
 		rg_store_close(store);
 		free(inputs);
 		return 2;
 	}
+	job.source = worker ? rg_queue_worker_source(worker) : NULL;
 	job.inputs = inputs;
 	job.more_paths = read_stdin ? stdin : NULL;
 	job.jobs = o->jobs;
@@ -273,6 +278,7 @@ int cli_ingest(const cli_opts *o)
 		fprintf(stderr, "raingan: ingest stopped: %s\n", rg_error_message());
 	else
 		print_summary(o, store, &sum);
+	rg_queue_worker_free(worker);
 	rg_parser_free(parser);
 	rg_store_close(store);
 	free(inputs);

@@ -26,6 +26,8 @@ int cmd_failures(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_queue(int argc, char **argv);
+int cmd_work(int argc, char **argv);
 
 /* ---- options ---------------------------------------------------------------------- */
 
@@ -41,7 +43,8 @@ enum {
 	CLI_LAYOUT = 1 << 7,     /* --title --font --font-bold --digits: the PDF */
 	CLI_DUMP = 1 << 8,       /* dump's --format text|json */
 	CLI_JSONL = 1 << 9,      /* parse's --jsonl */
-	CLI_EXPORT = 1 << 10     /* export's --format csv|jsonl --table --bom --history */
+	CLI_EXPORT = 1 << 10,    /* export's --format csv|jsonl --table --bom --history */
+	CLI_LEASE = 1 << 11      /* work's --lease SECONDS */
 };
 
 typedef struct {
@@ -66,6 +69,8 @@ typedef struct {
 	rg_export_format export_format;
 	const char *table;
 	int bom;
+	long long lease;         /* work: seconds a claim of the queue lasts (0: the default) */
+	int work;                /* cli_ingest takes its files from the store's queue (work) */
 	char **args;             /* the operands, in order ("-" among them) */
 	int n_args;
 } cli_opts;
@@ -129,7 +134,8 @@ rg_store *cli_open_store(const cli_opts *o, int flags);
 ** printing why.  flags as for rg_store_open. */
 int cli_load_store(const cli_opts *o, int flags, rg_model ***models, size_t *n);
 
-/* The ingest of `ingest` and `run`: the exit status (0 all stored or skipped,
+/* The ingest of `ingest`, `run` and `work` (o->work: the files of the store's
+** queue after the operands): the exit status (0 all stored or skipped,
 ** 1 some files failed, 2 the job failed), with its summary printed. */
 int cli_ingest(const cli_opts *o);
 

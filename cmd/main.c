@@ -21,6 +21,8 @@ static const struct {
 	{ "export", cmd_export, "write organizations, filings and projects as CSV or JSONL" },
 	{ "report", cmd_report, "write the consolidated PDF report" },
 	{ "run", cmd_run, "the nightly job: ingest, then write the report" },
+	{ "queue", cmd_queue, "a shared batch: queue add PATH..., queue status, queue clear" },
+	{ "work", cmd_work, "ingest the files of the store's queue until it is empty (any number of machines)" },
 };
 
 static void usage(FILE *f)

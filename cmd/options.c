@@ -261,6 +261,16 @@ static int set_history(cli_opts *o, const char *v, const char *cmd)
 	return 0;
 }
 
+static int set_lease(cli_opts *o, const char *v, const char *cmd)
+{
+	long n;
+
+	if (number(v, 1, 86400, &n))
+		return bad(cmd, "%s needs a number of seconds from 1 to 86400", "--lease");
+	o->lease = n;
+	return 0;
+}
+
 /* ---- the table ----------------------------------------------------------------------------- */
 
 static const option options[] = {
@@ -290,6 +300,8 @@ static const option options[] = {
 	{ "--digits", NULL, "thai|arabic", CLI_LAYOUT, "digits of numbers (default thai)", set_digits },
 	{ "--jobs", "-j", "N", CLI_JOBS, "threads (default: the number of CPUs)", set_jobs },
 	{ "--json", NULL, NULL, CLI_JSON, "print a machine-readable summary (one JSON object) on standard output", set_json },
+	{ "--lease", NULL, "SECONDS", CLI_LEASE,
+	  "how long a claim of the queue lasts unless renewed: a worker that\ndies leaves its files for another after it (default 120)", set_lease },
 	{ "--rules", NULL, "DIR", CLI_RULES, "the rule files (default %s)", set_rules },
 	{ "--max-part-size", NULL, "BYTES", CLI_LIMITS,
 	  "largest inflated XML part (default 256 MiB; K/M/G suffixes)", set_part_size },

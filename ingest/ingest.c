@@ -205,6 +205,8 @@ static int done(void *ctx, size_t i, void *p)
 		rc = record_failure(b, &src, sl);
 		break;
 	}
+	if (!rc && b->job->source)
+		rc = b->job->source->finished(b->job->source->ctx, src.path, sl->state == SLOT_FAILED, sl->message);
 	rg_model_free(sl->model);
 	sl->model = NULL;
 	rg_progress_step(&b->progress);
@@ -237,6 +239,28 @@ static int collect(batch *b)
 	return rc;
 }
 
+static int run_paths(batch *b)
+{
+	int jobs = b->job->jobs;
+
+	return rg_pool_run(b->paths.len, jobs, (size_t)(jobs > 0 ? jobs : 1) * 4, sizeof(slot), work, done, fini, b);
+}
+
+/* The next files of the job's source, in place of the last. */
+static int next_paths(batch *b)
+{
+	size_t left = 0;
+	int rc;
+
+	rg_paths_free(&b->paths);
+	if ((rc = b->job->source->next(b->job->source->ctx, &b->paths, &left)))
+		return rc;
+	rg_paths_sort(&b->paths);
+	b->sum->files += b->paths.len;
+	b->progress.total = b->progress.done + b->paths.len + left;
+	return 0;
+}
+
 int rg_ingest_run(const rg_ingest_job *job, rg_ingest_summary *sum)
 {
 	long long n_failures = 0;
@@ -258,8 +282,9 @@ int rg_ingest_run(const rg_ingest_job *job, rg_ingest_summary *sum)
 	b.stale_failures = n_failures > 0;
 	if (!rc) {
 		rg_progress_start(&b.progress, job->progress, b.paths.len);
-		rc = rg_pool_run(b.paths.len, job->jobs, (size_t)(job->jobs > 0 ? job->jobs : 1) * 4, sizeof(slot),
-			work, done, fini, &b);
+		rc = run_paths(&b);
+		while (!rc && job->source && !(rc = next_paths(&b)) && b.paths.len)
+			rc = run_paths(&b);
 		rg_progress_end(&b.progress);
 	}
 	sum->seconds = rg_now() - start;

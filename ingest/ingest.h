@@ -18,7 +18,19 @@
 #include <stdio.h>
 
 #include "extract/extract.h"
+#include "paths.h"
 #include "store.h"
+
+/* More files after the inputs, a batch at a time (ingest/queue.h: the store's shared queue). */
+typedef struct {
+	/* Put the next files into paths (empty on entry); none: the source is done.
+	** *left: how many more it may give after these (for the progress line). */
+	int (*next)(void *ctx, rg_paths *paths, size_t *left);
+	/* The writer is done with a file, in order: stored or skipped (failed 0), or
+	** failed, with its message.  A non-zero return stops the job. */
+	int (*finished)(void *ctx, const char *path, int failed, const char *message);
+	void *ctx;
+} rg_ingest_source;
 
 typedef struct {
 	const char *const *inputs;    /* files (always tried) and folders (walked) */
@@ -30,6 +42,7 @@ typedef struct {
 	FILE *messages;               /* "raingan: PATH: what is wrong" for each file that failed and
 	                                 folder that could not be read; NULL: not printed */
 	FILE *progress;               /* the terminal for the progress line; NULL: none */
+	const rg_ingest_source *source;   /* more files after the inputs; NULL: none */
 } rg_ingest_job;
 
 typedef struct {

@@ -260,6 +260,8 @@ const rg_store_backend rg_store_sqlite = {
 	"INTEGER PRIMARY KEY",   /* an alias of the 64-bit rowid: the next id is max + 1 */
 	"",                      /* SQLite compares text by its bytes (BINARY) */
 	"instr",
+	"CAST(strftime('%s', 'now') AS INTEGER)",
+	"",                      /* BEGIN IMMEDIATE: one writer at a time, nothing to pass over */
 	db_open,
 	db_close,
 	db_exec,

@@ -24,7 +24,7 @@
 #include "model/model.h"
 
 #define RG_STORE_DEFAULT_DB "raingan.db"
-#define RG_STORE_SCHEMA_VERSION 3
+#define RG_STORE_SCHEMA_VERSION 4
 
 typedef struct rg_store rg_store;
 
