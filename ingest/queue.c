@@ -109,13 +109,13 @@ static void sleep_seconds(double s)
 	nanosleep(&ts, NULL);
 }
 
-/* How long to wait before looking again when only other workers' claims are left
-** (a count of the queue each time: cheap). */
+/* How long to wait before looking again when only other workers' claims are left: a
+** count of the queue each time (cheap), and no worker lingers long after the last. */
 static double poll_seconds(const rg_queue_worker *w)
 {
-	double p = (double)w->lease / 8;
+	double p = (double)w->lease / 40;
 
-	return p < 0.1 ? 0.1 : p > 0.5 ? 0.5 : p;
+	return p < 0.05 ? 0.05 : p > 0.1 ? 0.1 : p;
 }
 
 static int next(void *ctx, rg_paths *paths, size_t *left)

@@ -8,7 +8,10 @@
 ** it would show in the process list and in the shell's history, and libpq
 ** finds it in PGPASSWORD, ~/.pgpass or a service file.  The database must be
 ** UTF8, so that COLLATE "C" orders text by its bytes, as SQLite does.
-** Server notices are not printed.
+** Server notices are not printed.  A writer's session has synchronous_commit
+** off: the SQLite store's promise (synchronous NORMAL), not more: a crash of
+** the server never leaves half a filing, but may lose the last commits of
+** the moment before it, which the next run (or the queue) makes again.
 **
 ** Transactions.  A write is BEGIN ISOLATION LEVEL READ COMMITTED: each
 ** statement sees what was committed before it began, so a writer that has
@@ -65,6 +68,7 @@
 typedef struct {
 	char *sql;
 	char name[16];
+	int sent;                  /* prepared in the pipeline: not known to have worked yet */
 } prepared;
 
 /* The plain INSERT rows waiting to be sent as one statement. */
@@ -111,7 +115,7 @@ struct rg_db_stmt {
 	PGresult *res;             /* the rows being read */
 	int row, n_rows;
 	PGresult **rest;           /* a stream's rows read ahead when another needed the connection */
-	size_t n_rest, i_rest;
+	size_t n_rest, i_rest, cap_rest;
 	PGresult *rest_error;      /* how that stream ended, when it failed */
 	char cursor[24];
 	unsigned cursor_tx;
@@ -248,7 +252,7 @@ static int connect_once(rg_db *db, PGconn **out)
 	} else {
 		/* shortest exact text of a double (the default from PostgreSQL 12 on) */
 		PGresult *r = PQexec(conn, db->readonly ? "SET extra_float_digits = 3;"
-			" SET default_transaction_read_only = on" : "SET extra_float_digits = 3");
+			" SET default_transaction_read_only = on" : "SET extra_float_digits = 3; SET synchronous_commit = off");
 		if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
 			rg_buf msg = RG_BUF_INIT;
 			one_line(&msg, r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
@@ -354,6 +358,23 @@ static int db_open(rg_db **out, const char *target, int readonly)
 
 static int flush_rows(rg_db *db);
 
+/* After the pipeline's results: statements prepared in it are known to exist, or
+** (after an error, when they may not) forgotten, to be prepared again under new names. */
+static void settle_prepared(rg_db *db, int ok)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < db->n_cache; i++) {
+		if (db->cache[i].sent && !ok) {
+			free(db->cache[i].sql);
+			continue;
+		}
+		db->cache[i].sent = 0;
+		db->cache[k++] = db->cache[i];
+	}
+	db->n_cache = k;
+}
+
 /* Read every result of the pipeline (the first error is recorded when report is
 ** set) and leave pipeline mode. */
 static int settle_pipeline(rg_db *db, int report)
@@ -386,6 +407,7 @@ static int settle_pipeline(rg_db *db, int report)
 	db->pipeline = 0;
 	if (PQstatus(db->conn) == CONNECTION_OK && PQexitPipelineMode(db->conn) != 1 && !rc)
 		rc = report ? fail(db, NULL) : RG_ERROR;
+	settle_prepared(db, rc == 0);
 	return rc;
 }
 
@@ -393,12 +415,14 @@ static int append_rest(rg_db_stmt *st, PGresult *r)
 {
 	PGresult **p;
 
-	if (!(st->n_rest & (st->n_rest + 1)) || !st->rest) {
-		if (!(p = realloc(st->rest, (st->n_rest * 2 + 16) * sizeof(*p)))) {
+	if (st->n_rest == st->cap_rest) {
+		size_t cap = st->cap_rest ? st->cap_rest * 2 : 64;
+		if (!(p = realloc(st->rest, cap * sizeof(*p)))) {
 			PQclear(r);
 			return rg_error_set(RG_ENOMEM, "out of memory");
 		}
 		st->rest = p;
+		st->cap_rest = cap;
 	}
 	st->rest[st->n_rest++] = r;
 	return 0;
@@ -425,8 +449,8 @@ static int read_ahead(rg_db *db)
 			PQclear(r);
 		}
 	}
-	if (!st->rest)
-		st->rest = calloc(1, sizeof(*st->rest));   /* read ahead, even when no row was left */
+	if (!st->rest && (st->rest = calloc(1, sizeof(*st->rest))))   /* read ahead, even when no row was left */
+		st->cap_rest = 1;
 	return rc ? rc : st->rest ? 0 : rg_error_set(RG_ENOMEM, "out of memory");
 }
 
@@ -558,23 +582,20 @@ static size_t plain_insert_values(const char *sql, int n_params)
 	return (size_t)(values + 8 - sql);
 }
 
-/* The statement prepared on this connection (once per connection and text). */
-static int ensure_prepared(rg_db_stmt *st)
+/* The name of sql prepared on this connection (once per connection and text): in the
+** pipeline when one is open (its result comes with the pipeline's), else now. */
+static int prepared_name(rg_db *db, const char *sql, char name[16])
 {
-	rg_db *db = st->db;
 	prepared *c;
 	size_t i;
 	int rc;
 
-	if (st->gen == db->generation && st->name[0])
-		return 0;
 	for (i = 0; i < db->n_cache; i++)
-		if (!strcmp(db->cache[i].sql, st->sql)) {
-			memcpy(st->name, db->cache[i].name, sizeof(st->name));
-			st->gen = db->generation;
+		if (!strcmp(db->cache[i].sql, sql)) {
+			memcpy(name, db->cache[i].name, 16);
 			return 0;
 		}
-	if ((rc = take_connection(db)))
+	if (!db->pipeline && (rc = take_connection(db)))
 		return rc;
 	if (db->n_cache == db->cap_cache) {
 		size_t cap = db->cap_cache ? db->cap_cache * 2 : 32;
@@ -584,20 +605,47 @@ static int ensure_prepared(rg_db_stmt *st)
 		db->cap_cache = cap;
 	}
 	c = &db->cache[db->n_cache];
+	memset(c, 0, sizeof(*c));
 	snprintf(c->name, sizeof(c->name), "rg%u", ++db->next_name);
-	rc = check(db, PQprepare(db->conn, c->name, st->sql, 0, NULL), PGRES_COMMAND_OK);
-	if (rc && db->lost && !db->in_tx && !reconnect(db)) {
-		/* outside a transaction nothing is lost with the connection: prepare on a new one */
-		c = &db->cache[db->n_cache];
-		rc = check(db, PQprepare(db->conn, c->name, st->sql, 0, NULL), PGRES_COMMAND_OK);
-	}
-	if (rc)
-		return rc;
-	if (!(c->sql = strdup(st->sql)))
+	if (!(c->sql = strdup(sql)))
 		return rg_error_set(RG_ENOMEM, "out of memory");
+	if (db->pipeline) {
+		c->sent = 1;
+		rc = sent(db, PQsendPrepare(db->conn, c->name, sql, 0, NULL));
+	} else {
+		rc = check(db, PQprepare(db->conn, c->name, sql, 0, NULL), PGRES_COMMAND_OK);
+		if (rc && db->lost && !db->in_tx) {
+			/* outside a transaction nothing is lost with the connection: prepare on a new one */
+			free(c->sql);
+			if (reconnect(db))
+				return rc;
+			c = &db->cache[0];
+			memset(c, 0, sizeof(*c));
+			snprintf(c->name, sizeof(c->name), "rg%u", ++db->next_name);
+			if (!(c->sql = strdup(sql)))
+				return rg_error_set(RG_ENOMEM, "out of memory");
+			rc = check(db, PQprepare(db->conn, c->name, sql, 0, NULL), PGRES_COMMAND_OK);
+		}
+	}
+	if (rc) {
+		free(c->sql);
+		return rc;
+	}
 	db->n_cache++;
-	memcpy(st->name, c->name, sizeof(st->name));
-	st->gen = db->generation;
+	memcpy(name, c->name, 16);
+	return 0;
+}
+
+/* The statement prepared on this connection. */
+static int ensure_prepared(rg_db_stmt *st)
+{
+	int rc;
+
+	if (st->gen == st->db->generation && st->name[0])
+		return 0;
+	if ((rc = prepared_name(st->db, st->sql, st->name)))
+		return rc;
+	st->gen = st->db->generation;
 	return 0;
 }
 
@@ -647,7 +695,7 @@ static void clear_results(rg_db_stmt *st)
 		PQclear(st->rest[i]);
 	free(st->rest);
 	st->rest = NULL;
-	st->n_rest = st->i_rest = 0;
+	st->n_rest = st->i_rest = st->cap_rest = 0;
 	PQclear(st->rest_error);
 	st->rest_error = NULL;
 	st->row = st->n_rows = 0;
@@ -748,35 +796,43 @@ static int bind_text(rg_db_stmt *st, int i, const char *v)
 
 /* ---- many rows of one INSERT --------------------------------------------------------------------- */
 
-/* Send the waiting rows of a plain INSERT as one statement, into the pipeline. */
+/* Send the waiting rows of a plain INSERT into the pipeline, as INSERTs of 64, 32, 16 ...
+** rows: statements of a few shapes, each prepared once. */
 static int flush_rows(rg_db *db)
 {
 	batch *b = &db->pending_rows;
 	rg_db_stmt *st = b->st;
 	const char **values = NULL;
 	rg_buf sql = RG_BUF_INIT;
+	char name[16];
 	const char *p;
-	int rc, k, r, n;
+	int rc = 0, k, r, n, done, chunk;
 
 	if (!st)
 		return 0;
 	b->st = NULL;
 	n = b->rows * st->n_params;
-	rg_buf_put(&sql, st->sql, st->values_at);
-	for (r = 0; r < b->rows; r++) {
-		rg_buf_puts(&sql, r ? ", (" : "(");
-		for (k = 1; k <= st->n_params; k++)
-			rg_buf_printf(&sql, "%s$%d", k > 1 ? ", " : "", r * st->n_params + k);
-		rg_buf_putc(&sql, ')');
-	}
-	if (rg_buf_oom(&sql) || rg_buf_oom(&b->values) || !(values = calloc((size_t)n, sizeof(*values)))) {
+	if (rg_buf_oom(&b->values) || !(values = calloc((size_t)n, sizeof(*values))))
 		rc = rg_error_set(RG_ENOMEM, "out of memory");
-	} else {
-		for (k = 0, p = b->values.ptr; k < n; k++, p += strlen(p) + 1)
-			values[k] = *p++ == 'N' ? NULL : p;
-		rc = enter_pipeline(db);
-		if (!rc)
-			rc = sent(db, PQsendQueryParams(db->conn, rg_buf_cstr(&sql), n, NULL, values, NULL, NULL, 0));
+	for (k = 0, p = b->values.ptr; !rc && k < n; k++, p += strlen(p) + 1)
+		values[k] = *p++ == 'N' ? NULL : p;
+	for (done = 0; !rc && done < b->rows; done += chunk) {
+		for (chunk = MAX_BATCH_ROWS; chunk > b->rows - done; chunk /= 2)
+			;
+		rg_buf_clear(&sql);
+		rg_buf_put(&sql, st->sql, st->values_at);
+		for (r = 0; r < chunk; r++) {
+			rg_buf_puts(&sql, r ? ", (" : "(");
+			for (k = 1; k <= st->n_params; k++)
+				rg_buf_printf(&sql, "%s$%d", k > 1 ? ", " : "", r * st->n_params + k);
+			rg_buf_putc(&sql, ')');
+		}
+		if (rg_buf_oom(&sql))
+			rc = rg_error_set(RG_ENOMEM, "out of memory");
+		if (!rc && !(rc = enter_pipeline(db)) && !(rc = prepared_name(db, rg_buf_cstr(&sql), name)) &&
+		    !(rc = enter_pipeline(db)))
+			rc = sent(db, PQsendQueryPrepared(db->conn, name, chunk * st->n_params,
+				values + done * st->n_params, NULL, NULL, 0));
 	}
 	free(values);
 	rg_buf_free(&sql);

@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "model/model_json.h"
 #include "store.h"
+#include "store_int.h"
 #include "store_target.h"
 
 static char dir[] = "/tmp/rg-test-store-XXXXXX";
@@ -258,6 +259,110 @@ static void test_two_writers(void)
 	rg_store_close(b);
 	CHECK_INT(st_int(db, "SELECT count(*) FROM filings"), 2);
 	CHECK_STR(st_text(db, "SELECT source_path FROM filings WHERE is_current = 1"), "b.docx");
+}
+
+/* The backend's contract (backend.h), below the common code: statements stepped
+** interleaved outside a transaction and in a read (more rows than one fetch),
+** many rows of one INSERT in a write (values back exactly: NULL, quotes, Thai,
+** doubles), and an error among them: reported, and nothing of the transaction left. */
+static void test_backend_contract(void)
+{
+	const char *db = st_store("contract");
+	rg_db_stmt *ins = NULL, *outer = NULL, *inner = NULL;
+	const rg_store_backend *be;
+	rg_store *s;
+	long long sum = 0, rows = 0;
+	int i, rc, found = 0;
+	char text[64];
+
+	CHECK_INT(rg_store_open(&s, db, 0), 0);
+	be = s->be;
+	CHECK_INT(rg_sql_exec(s, "CREATE TABLE t (id {ID}, k INTEGER NOT NULL UNIQUE, v TEXT, x DOUBLE PRECISION)"), 0);
+	/* 700 rows in one write: runs of one INSERT (several of its shapes) */
+	CHECK_INT(be->begin(s->db, RG_TX_WRITE), 0);
+	CHECK_INT(rg_sql_prepare(s, "INSERT INTO t (k, v, x) VALUES ($1, $2, $3)", &ins), 0);
+	for (i = 0; i < 700; i++) {
+		be->reset(ins);
+		snprintf(text, sizeof(text), "แถว '%d' \"q\"", i);
+		CHECK_INT(be->bind_int(ins, 1, i), 0);
+		CHECK_INT(i % 7 ? be->bind_text(ins, 2, text) : be->bind_null(ins, 2), 0);
+		CHECK_INT(be->bind_double(ins, 3, i == 1 ? 0.1 : i == 2 ? 1e-300 : i * 1.5), 0);
+		CHECK_INT(be->step(ins), RG_DB_DONE);
+	}
+	be->reset(ins);
+	/* a query in the same write sees them all */
+	CHECK_INT(rg_sql_prepare(s, "SELECT count(*) FROM t", &outer), 0);
+	CHECK_INT(rg_sql_row(s, outer, &found), 0);
+	CHECK_INT(found ? be->column_int(outer, 0) : -1, 700);
+	rg_sql_finalize(s, outer);
+	CHECK_INT(be->commit(s->db), 0);
+
+	/* outside a transaction: an outer query and an inner one per row, interleaved */
+	CHECK_INT(rg_sql_prepare(s, "SELECT k, v, x FROM t ORDER BY k", &outer), 0);
+	CHECK_INT(rg_sql_prepare(s, "SELECT count(*) FROM t WHERE k <= $1", &inner), 0);
+	while ((rc = be->step(outer)) == RG_DB_ROW) {
+		long long k = be->column_int(outer, 0);
+		if (k % 50 == 0) {
+			be->reset(inner);
+			CHECK_INT(be->bind_int(inner, 1, k), 0);
+			CHECK_INT(rg_sql_row(s, inner, &found), 0);
+			CHECK_INT(be->column_int(inner, 0), k + 1);
+		}
+		if (k == 1)
+			CHECK(be->column_double(outer, 2) == 0.1);
+		if (k == 2)
+			CHECK(be->column_double(outer, 2) == 1e-300);
+		if (k == 14)
+			CHECK(be->column_is_null(outer, 1) && be->column_text(outer, 1) == NULL);
+		if (k == 699)
+			CHECK_STR(be->column_text(outer, 1), "แถว '699' \"q\"");
+		sum += k;
+		rows++;
+	}
+	CHECK_INT(rc, RG_DB_DONE);
+	CHECK_INT(rows, 700);
+	CHECK_INT(sum, 699 * 700 / 2);
+	/* in a read: the same, and a query stopped half way is no trouble */
+	CHECK_INT(be->begin(s->db, RG_TX_READ), 0);
+	be->reset(outer);
+	rows = 0;
+	while ((rc = be->step(outer)) == RG_DB_ROW) {
+		be->reset(inner);
+		CHECK_INT(be->bind_int(inner, 1, be->column_int(outer, 0)), 0);
+		CHECK_INT(rg_sql_row(s, inner, &found), 0);
+		rows += be->column_int(inner, 0) == be->column_int(outer, 0) + 1;
+		if (rows == 300)
+			break;
+	}
+	CHECK_INT(rows, 300);
+	be->reset(outer);
+	CHECK_INT(be->step(outer), RG_DB_ROW);
+	CHECK_INT(be->column_int(outer, 0), 0);
+	be->reset(outer);
+	be->rollback(s->db);
+
+	/* an error among queued rows: reported by the commit at the latest, nothing kept */
+	CHECK_INT(be->begin(s->db, RG_TX_WRITE), 0);
+	rc = 0;
+	for (i = 1000; i < 1010 && !rc; i++) {
+		be->reset(ins);
+		CHECK_INT(be->bind_int(ins, 1, i == 1005 ? 3 : i), 0);   /* k = 3 is there */
+		CHECK_INT(be->bind_text(ins, 2, "x"), 0);
+		CHECK_INT(be->bind_null(ins, 3), 0);
+		rc = be->step(ins);
+	}
+	if (rc >= 0)
+		rc = be->commit(s->db);
+	CHECK(rc < 0);
+	CHECK(strstr(rg_error_message(), "unique") != NULL || strstr(rg_error_message(), "UNIQUE") != NULL);
+	be->rollback(s->db);
+	be->reset(ins);
+	rg_sql_finalize(s, ins);
+	rg_sql_finalize(s, outer);
+	rg_sql_finalize(s, inner);
+	rg_store_close(s);
+	CHECK_INT(st_int(db, "SELECT count(*) FROM t"), 700);
+	CHECK_INT(st_int(db, "SELECT count(*) FROM t WHERE k >= 1000"), 0);
 }
 
 /* PostgreSQL: what reaches the user of a lost connection, a deadlock and a serialization failure. */
@@ -845,6 +950,7 @@ int main(int argc, char **argv)
 	test_export();
 	test_migrate_v1();
 	test_two_writers();
+	test_backend_contract();
 	if (st_is_pg())
 		test_pg_retries();
 	cleanup();

@@ -12,6 +12,8 @@
 #   STATE_DIR/pg_service.conf (the service "raingan_test": the tests connect
 #   with PGSERVICEFILE pointing there) and STATE_DIR/env (the folder, port and
 #   programs).  A server left over by an interrupted run is stopped first.
+#   RG_PG_DURABLE=1: fsync and the other defaults of a real server (benchmarks);
+#   else they are off, for speed.
 # stop: stop the server at once and remove its folder.
 # restart: stop it (fast: clients are disconnected) and start it again on the
 #   same folder and port, as an administrator restarting the server would.
@@ -60,13 +62,16 @@ start() {
 		rm -rf "$dir"
 		exit 1
 	fi
+	# fsync off: a throwaway server (a restart keeps the data: the OS still has it);
+	# RG_PG_DURABLE=1 (the benchmarks) keeps the defaults of a real server
+	fast="-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+	[ "${RG_PG_DURABLE:-0}" = 0 ] || fast=""
 	tries=0
 	while :; do
 		port=$(free_port)
-		# fsync off: a throwaway server (a restart keeps the data: the OS still has it)
 		if as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-			-o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off \
--c synchronous_commit=off -c max_connections=200 -c shared_buffers=64MB" >/dev/null; then
+			-o "-k $dir -p $port -c listen_addresses=127.0.0.1 $fast -c max_connections=200 \
+-c shared_buffers=128MB" >/dev/null; then
 			break
 		fi
 		tries=$((tries + 1))
