@@ -9,7 +9,9 @@
 ** The order of the batch is the sorted list of paths, and the writer takes
 ** the results in that order whatever the number of threads; memory holds
 ** at most a window of 4 x jobs parsed models, whatever the batch size.
-** `raingan ingest` and `raingan run` are this plus their options and output.
+** A source (rg_ingest_source: the store's shared queue, queue.h) may give
+** more files after the inputs, a batch at a time.
+** `raingan ingest`, `run` and `work` are this plus their options and output.
 */
 #ifndef RG_INGEST_H
 #define RG_INGEST_H

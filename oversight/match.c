@@ -795,8 +795,10 @@ int rg_match_names(const char *const *a, size_t na, const char *const *b, size_t
 	for (i = 0; i < nb; i++)
 		if (!used_b[i])
 			out->only_b[out->n_only_b++] = i;
-	qsort(out->pairs, out->n_pairs, sizeof(*out->pairs), pair_cmp);
-	qsort(out->ambiguous, out->n_ambiguous, sizeof(*out->ambiguous), ambiguity_cmp);
+	if (out->n_pairs)   /* qsort wants an array, even of none */
+		qsort(out->pairs, out->n_pairs, sizeof(*out->pairs), pair_cmp);
+	if (out->n_ambiguous)
+		qsort(out->ambiguous, out->n_ambiguous, sizeof(*out->ambiguous), ambiguity_cmp);
 	goto done;
 
 oom:

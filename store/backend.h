@@ -17,6 +17,10 @@
 **  - Every operation returns 0 (or RG_DB_ROW / RG_DB_DONE from step) or a
 **    negative RG_E* code after rg_error_set() with the server's own words,
 **    never with a password; the common code puts what it was doing in front.
+**    In a write transaction, a statement without rows may run later than
+**    its step (PostgreSQL sends such statements in a pipeline): its error is
+**    then reported by a later step of a query, or by commit.  Either way the
+**    transaction fails and is rolled back whole.
 **  - Statements may be stepped interleaved: a query stays open while others
 **    run (a filing's projects are read while the list of filings is).  A
 **    backend that cannot stream two results at once on one connection

@@ -27,7 +27,7 @@
 ** connection or at the commit: a filing's dozens of rows cost a handful of
 ** round trips, not one each.  A run of the same plain INSERT (VALUES of
 ** parameters only: a filing's projects, stated totals, findings) is sent
-** as one INSERT of many rows.
+** as INSERTs of 64, 32, 16 ... rows, each of these shapes prepared once.
 **
 ** Results.  A query outside a transaction streams (single-row mode: the
 ** export of every project in flat memory).  The first query of a read
@@ -501,13 +501,21 @@ static int send_simple(rg_db *db, const char *sql)
 
 /* ---- statements ------------------------------------------------------------------------------ */
 
-/* The highest $n of sql outside quotes. */
-static int count_params(const char *sql)
+static int word_at(const char *p, const char *word)
+{
+	size_t n = strlen(word);
+
+	return !strncasecmp(p, word, n) && !isalnum((unsigned char)p[n]) && p[n] != '_';
+}
+
+/* One pass over sql outside its quotes: the highest $n, and whether the word RETURNING is there. */
+static void scan_sql(const char *sql, int *n_params, int *returning)
 {
 	char quote = 0;
 	const char *p;
-	int n = 0, k;
+	int k;
 
+	*n_params = *returning = 0;
 	for (p = sql; *p; p++) {
 		if (quote) {
 			if (*p == quote)
@@ -516,37 +524,12 @@ static int count_params(const char *sql)
 			quote = *p;
 		} else if (*p == '$' && isdigit((unsigned char)p[1])) {
 			k = atoi(p + 1);
-			if (k > n)
-				n = k;
+			if (k > *n_params)
+				*n_params = k;
+		} else if ((p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) && word_at(p, "RETURNING")) {
+			*returning = 1;
 		}
 	}
-	return n;
-}
-
-static int word_at(const char *p, const char *word)
-{
-	size_t n = strlen(word);
-
-	return !strncasecmp(p, word, n) && !isalnum((unsigned char)p[n]) && p[n] != '_';
-}
-
-/* Whether the word appears in sql (outside quotes). */
-static int has_word(const char *sql, const char *word)
-{
-	char quote = 0;
-	const char *p;
-
-	for (p = sql; *p; p++) {
-		if (quote) {
-			if (*p == quote)
-				quote = 0;
-		} else if (*p == '\'' || *p == '"') {
-			quote = *p;
-		} else if ((p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) && word_at(p, word)) {
-			return 1;
-		}
-	}
-	return 0;
 }
 
 /* INSERT INTO name (columns) VALUES ($1, $2, ..., $n) and nothing after: where the
@@ -653,7 +636,7 @@ static int prepare(rg_db *db, const char *sql, rg_db_stmt **out)
 {
 	rg_db_stmt *st;
 	const char *p = sql;
-	int rc;
+	int rc, returning;
 
 	*out = NULL;
 	if (!(st = calloc(1, sizeof(*st))) || !(st->sql = strdup(sql))) {
@@ -661,11 +644,10 @@ static int prepare(rg_db *db, const char *sql, rg_db_stmt **out)
 		return rg_error_set(RG_ENOMEM, "out of memory");
 	}
 	st->db = db;
-	st->n_params = count_params(sql);
+	scan_sql(sql, &st->n_params, &returning);
 	while (isspace((unsigned char)*p))
 		p++;
-	st->returns_rows = !(word_at(p, "INSERT") || word_at(p, "UPDATE") || word_at(p, "DELETE")) ||
-		has_word(sql, "RETURNING");
+	st->returns_rows = !(word_at(p, "INSERT") || word_at(p, "UPDATE") || word_at(p, "DELETE")) || returning;
 	st->values_at = st->returns_rows ? 0 : plain_insert_values(sql, st->n_params);
 	st->plain_insert = st->values_at > 0;
 	if (st->n_params && (!(st->values = calloc((size_t)st->n_params, sizeof(*st->values))) ||

@@ -122,7 +122,7 @@ def new_store(work, name):
     if not PG:
         return os.path.join(work, name + '.db')
     db = re.sub(r'[^a-z0-9_]', '_', f'rgt_{TEST}_{name}'.lower())
-    psql(TARGET, f'DROP DATABASE IF EXISTS {db}', f'CREATE DATABASE {db}')
+    psql(TARGET, f'DROP DATABASE IF EXISTS {db} WITH (FORCE)', f'CREATE DATABASE {db}')
     return f'{TARGET} dbname={db}'
 
 
@@ -179,13 +179,40 @@ def exports(db):
     return out
 
 
+_sessions = {}
+
+
+def _ask(db, sql):
+    """One query on a psql kept open for db (tests poll often: a new psql each time is slow);
+    its output, '' after an error.  A session the server dropped is opened again."""
+    for _ in range(2):
+        p = _sessions.get(db)
+        if p is None or p.poll() is not None:
+            p = _sessions[db] = subprocess.Popen(['psql', '-X', '-q', '-A', '-t', '-d', db], stdin=subprocess.PIPE,
+                                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        try:
+            p.stdin.write(sql.rstrip().rstrip(';') + ';\n\\echo __rg_end__\n')
+            p.stdin.flush()
+            out = []
+            for line in iter(p.stdout.readline, ''):
+                if line.rstrip('\n') == '__rg_end__':
+                    return ''.join(out)
+                out.append(line)
+        except OSError:
+            pass
+        p.kill()
+        p.wait()
+        _sessions.pop(db, None)
+    return ''
+
+
 def count(db, sql, timeout=30):
     """One number from the store; 0 while it is not created yet (or busy past the timeout)."""
     if PG:
+        out = _ask(db, sql).strip()
         try:
-            out = psql(db, sql).strip()
             return int(out) if out else 0
-        except (RuntimeError, ValueError, subprocess.TimeoutExpired):
+        except ValueError:
             return 0
     con = sqlite3.connect(db, timeout=timeout)
     try:

@@ -3,7 +3,7 @@
 a server of its own (tests/store/pg_server.sh), since it restarts it.
 
 - The server restarted (pg_ctl restart: every connection dropped) while an
-  ingest of 200 filings runs: the ingest waits for the server and goes on;
+  ingest of 120 filings runs: the ingest waits for the server and goes on;
   it ends with exit 0, or 1 with the files it could not store recorded as
   failed, never 2; a rerun completes them: the same exports as an
   uninterrupted ingest.
@@ -50,7 +50,10 @@ def restart_when(db, at_least, procs):
 
 
 try:
-    src = os.path.abspath(bulk(200, 11))
+    src = os.path.join(work, 'in')   # 120 filings: enough to restart the server in the middle
+    os.makedirs(src)
+    for f in doc_files(bulk(200, 11))[:120]:
+        shutil.copy(f, src)
     ref = new_db('rgt_restart_ref')
     raingan('ingest', '--db', ref, src, check_status=0)
     want = exports(ref)
@@ -59,7 +62,7 @@ try:
     db = new_db('rgt_restart_ingest')
     p = subprocess.Popen([RAINGAN, 'ingest', '-j', '2', '--db', db, src],
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    at = restart_when(db, 40, [p])
+    at = restart_when(db, 30, [p])
     err = p.communicate(timeout=600)[1]
     check(p.returncode in (0, 1), f'the ingest through a restart: exit {p.returncode} {err[-500:]}')
     failed = count(db, 'SELECT count(*) FROM failures')
@@ -77,7 +80,7 @@ try:
     raingan('queue', 'add', '--db', db, src, check_status=0)
     procs = [subprocess.Popen([RAINGAN, 'work', '-j', '1', '--lease', '5', '--db', db],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(2)]
-    at = restart_when(db, 40, procs)
+    at = restart_when(db, 30, procs)
     for p in procs:
         err = p.communicate(timeout=600)[1]
         check(p.returncode in (0, 1), f'a worker through a restart: exit {p.returncode} {err[-500:]}')
