@@ -952,8 +952,10 @@ static int start_query(rg_db_stmt *st)
 	if (db->tx_mode == RG_TX_READ && db->open == 0) {
 		snprintf(st->cursor, sizeof(st->cursor), "rgc%u", ++db->next_cursor);
 		rg_buf_printf(&sql, "DECLARE %s NO SCROLL CURSOR FOR %s", st->cursor, st->sql);
-		if (rg_buf_oom(&sql))
+		if (rg_buf_oom(&sql)) {
+			rg_buf_free(&sql);
 			return rg_error_set(RG_ENOMEM, "out of memory");
+		}
 		rc = check(db, PQexecParams(db->conn, rg_buf_cstr(&sql), st->n_params, NULL, st->values, NULL, NULL, 0),
 			PGRES_COMMAND_OK);
 		rg_buf_free(&sql);
@@ -1151,8 +1153,11 @@ static void rollback(rg_db *db)
 	db->pending_rows.st = NULL;
 	db->pending_rows.rows = 0;
 	db->in_tx = 0;
-	if (!db->conn || PQstatus(db->conn) != CONNECTION_OK)
+	if (!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
+		db->pipeline = db->pending = 0;   /* a new connection starts afresh (reconnect) */
+		db->streaming = NULL;
 		return;
+	}
 	if (db->streaming) {
 		PGresult *r;
 		while ((r = PQgetResult(db->conn)))
