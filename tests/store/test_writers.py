@@ -6,7 +6,8 @@ as one process over their union: every export byte for byte, each filing
 stored once.  Among the files are six versions of one organization's
 report, spread over the three sets, so that the choice of its current
 filing races between the writers: the newest data date is current whoever
-stored what, and the older ones point to it."""
+stored what, and the older ones point to it.  The three start on an empty
+database: the schema is made once (the migration's lock), not three times."""
 import csv
 import io
 import os
@@ -14,7 +15,7 @@ import shutil
 import subprocess
 import tempfile
 
-from common import RAINGAN, bulk, check, count, doc_files, exports, finish, new_store, odt_filing
+from common import RAINGAN, bulk, check, column, count, doc_files, exports, finish, new_store, odt_filing
 
 work = tempfile.mkdtemp(prefix='rg-store-writers-')
 files = doc_files(bulk(300, 11))
@@ -53,6 +54,7 @@ for p in procs:
     check(p.returncode == 0, f'a writer: exit {p.returncode} {err[-400:]}')
     check('deadlock' not in err and 'serializ' not in err, f'a retried error reached the user: {err[-300:]}')
 
+check(len(column(db, 'SELECT version FROM schema_version')) == 1, 'the schema made more than once')
 got = exports(db)
 for name in want:
     check(got[name] == want[name], f'export {name}: three writers differ from one')
