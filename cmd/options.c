@@ -278,7 +278,8 @@ static const option options[] = {
 	{ "--jsonl", NULL, NULL, CLI_JSONL, "one JSON object a line", set_jsonl },
 	{ "--db", NULL, "STORE", CLI_DB,
 	  "the store: an SQLite file, or a PostgreSQL connection string\n"
-	  "(postgresql://... or \"host=... dbname=...\"; default " RG_STORE_DEFAULT_DB ")", set_db },
+	  "(postgresql://... or \"host=... dbname=...\"; its password from\n"
+	  "PGPASSWORD or ~/.pgpass, never here; default " RG_STORE_DEFAULT_DB ")", set_db },
 	{ "--format", NULL, "csv|jsonl", CLI_EXPORT, "CSV (default) or JSON lines", set_export_format },
 	{ "--table", NULL, "TABLE", CLI_EXPORT, "organizations, filings or projects", set_table },
 	{ "--bom", NULL, NULL, CLI_EXPORT, "start the CSV with a UTF-8 byte-order mark (for Excel)", set_bom },
