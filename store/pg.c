@@ -41,7 +41,7 @@
 ** reconnects, trying for RECONNECT_SECONDS, and statements are prepared
 ** again on the new connection.  A statement outside a transaction that
 ** finds its connection lost before any row came back is run again on a new
-** one (those are reads and idempotent writes: failures, queue marks).
+** one (those are reads and idempotent writes: a failure recorded or cleared).
 ** Messages are one line: the server's primary message and its detail.
 */
 #include <ctype.h>
@@ -49,6 +49,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <libpq-fe.h>
