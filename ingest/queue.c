@@ -139,10 +139,13 @@ static int next(void *ctx, rg_paths *paths, size_t *left)
 		if (w->n_items) {
 			for (i = 0; i < w->n_items && !rc; i++)
 				rc = rg_paths_add(paths, w->items[i].path);
-			/* the queue counted at most once a second: a scan of it */
+			/* the queue counted at most once a second (a scan of it); in between, less what this
+			** worker claimed */
 			if (!rc && rg_now() - w->counted >= 1 && !(rc = rg_store_queue_counts(w->store, &c))) {
 				w->counted = rg_now();
 				w->left = (size_t)(c.queued + c.expired);
+			} else {
+				w->left = w->left > w->n_items ? w->left - w->n_items : 0;
 			}
 			*left = w->left;
 			return rc;
