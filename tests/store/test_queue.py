@@ -109,8 +109,11 @@ deadline = time.time() + 120
 while time.time() < deadline and victim.poll() is None:
     time.sleep(0.02)
     victim.send_signal(signal.SIGSTOP)
-    holding = count(db, f"SELECT count(*) FROM queue WHERE state = 'claimed' AND worker LIKE '%:{victim.pid}'")
-    if holding and count(db, "SELECT count(*) FROM queue WHERE state = 'done'") >= 20:
+    # a short timeout: on SQLite the stopped worker may hold a lock a reader waits for (a
+    # checkpoint), and the other workers must not wait long on it either
+    holding = count(db, f"SELECT count(*) FROM queue WHERE state = 'claimed' AND worker LIKE '%:{victim.pid}'",
+                    timeout=0.05)
+    if holding and count(db, "SELECT count(*) FROM queue WHERE state = 'done'", timeout=0.05) >= 20:
         victim.send_signal(signal.SIGKILL)
         break
     victim.send_signal(signal.SIGCONT)
