@@ -5,7 +5,7 @@ set -e
 cd "$(dirname "$0")/.."
 PKGS="cmake gcc make pkg-config libxml2-dev libzip-dev libpcre2-dev libhpdf-dev libthai-dev \
 libthai-data libsqlite3-dev libjansson-dev libssl-dev fonts-tlwg-laksaman-ttf python3 python3-docx \
-poppler-utils qpdf zip libreoffice-writer-nogui libxlsxwriter-dev python3-openpyxl"
+poppler-utils qpdf zip libreoffice-writer-nogui libxlsxwriter-dev python3-openpyxl postgresql libpq-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -20,6 +20,7 @@
 #include "read/convert.h"
 #include "ingest/ingest.h"
 #include "ingest/progress.h"
+#include "ingest/queue.h"
 #include "ingest/workers.h"
 
 const char cli_exit_table[] =
@@ -413,6 +414,7 @@ int cli_ingest(const cli_opts *o, rg_store **keep)
 	rg_ingest_summary sum;
 	rg_ingest_job job;
 	rg_parser *parser = NULL;
+	rg_queue_worker *worker = NULL;
 	rg_store *store = NULL;
 	rg_buf exts = RG_BUF_INIT;
 	int i, rc, status, read_stdin = 0;
@@ -440,6 +442,14 @@ int cli_ingest(const cli_opts *o, rg_store **keep)
 		free(inputs);
 		return CLI_EXIT_FAILED;
 	}
+	if (o->work && rg_queue_worker_new(&worker, store, o->lease, (size_t)o->jobs * 16)) {
+		cli_say("%s", rg_error_message());
+		rg_parser_free(parser);
+		rg_store_close(store);
+		free(inputs);
+		return CLI_EXIT_FAILED;
+	}
+	job.source = worker ? rg_queue_worker_source(worker) : NULL;
 	job.inputs = inputs;
 	job.more_paths = read_stdin ? stdin : NULL;
 	job.jobs = o->jobs;
@@ -472,6 +482,7 @@ int cli_ingest(const cli_opts *o, rg_store **keep)
 		}
 	}
 	rg_buf_free(&exts);
+	rg_queue_worker_free(worker);
 	rg_parser_free(parser);
 	if (keep && status <= CLI_EXIT_PARTIAL)
 		*keep = store;

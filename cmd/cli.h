@@ -30,6 +30,8 @@ int cmd_run(int argc, char **argv);
 int cmd_orgs(int argc, char **argv);
 int cmd_missing(int argc, char **argv);
 int cmd_follow(int argc, char **argv);
+int cmd_queue(int argc, char **argv);
+int cmd_work(int argc, char **argv);
 
 /* ---- options ---------------------------------------------------------------------- */
 
@@ -50,7 +52,8 @@ enum {
 	CLI_LIST = 1 << 12,      /* --format text|csv|json --bom: a list (missing, orgs unmatched) */
 	CLI_REGISTER = 1 << 13,  /* orgs import's --replace */
 	CLI_UPDATE = 1 << 14,    /* follow's --update */
-	CLI_SPLIT = 1 << 15      /* report's --split-by province */
+	CLI_SPLIT = 1 << 15,     /* report's --split-by province */
+	CLI_LEASE = 1 << 16      /* work's --lease SECONDS */
 };
 
 /* --format of a list (CLI_LIST) */
@@ -95,6 +98,8 @@ typedef struct {
 	int list_format;         /* CLI_LIST_* */
 	int replace, update;     /* orgs import --replace, follow --update */
 	const char *split_by;    /* report --split-by province */
+	long long lease;         /* work: seconds a claim of the queue lasts (0: the default) */
+	int work;                /* cli_ingest takes its files from the store's queue (work) */
 	char **args;             /* the operands, in order ("-" among them) */
 	int n_args;
 	struct rg_converted *converted;  /* .doc/.rtf operands converted ahead (cli_files_begin) */
@@ -235,8 +240,9 @@ int cli_report_split(cli_opts *o);
 /* `raingan export --format xlsx` (xlsx.c): 0, or -1 after saying why. */
 int cli_export_xlsx(rg_store *s, const cli_opts *o);
 
-/* The ingest of `ingest` and `run`: the exit status (0 all stored or skipped,
-** 1 some files failed or there was no file to read, 2 the job failed, 130/143
+/* The ingest of `ingest`, `run` and `work` (o->work: the files of the store's
+** queue after the operands): the exit status (0 all stored or skipped, 1 some
+** files failed or there was no file to read, 2 the job failed, 130/143
 ** interrupted), with its summary printed.  *store (may be NULL) keeps the
 ** store open for the caller when the status is 0 or 1. */
 int cli_ingest(const cli_opts *o, rg_store **store);

@@ -24,6 +24,8 @@ static const struct {
 	{ "orgs", cmd_orgs, "the register of organizations: import it, list the filings it cannot place" },
 	{ "missing", cmd_missing, "the organizations with no current report of a fiscal year and round" },
 	{ "follow", cmd_follow, "an organization's projects across its plan and rounds, and what changed" },
+	{ "queue", cmd_queue, "a shared batch: queue add PATH..., queue status, queue clear" },
+	{ "work", cmd_work, "ingest the files of the store's queue until it is empty (any number of machines)" },
 };
 
 static void usage(FILE *f)

@@ -349,6 +349,16 @@ static int set_history(cli_opts *o, const char *v, const char *cmd)
 	return 0;
 }
 
+static int set_lease(cli_opts *o, const char *v, const char *cmd)
+{
+	long n;
+
+	if (number(v, 1, 86400, &n))
+		return bad(cmd, "%s needs a number of seconds from 1 to 86400", "--lease");
+	o->lease = n;
+	return 0;
+}
+
 /* ---- the table ----------------------------------------------------------------------------- */
 
 static const option options[] = {
@@ -356,7 +366,8 @@ static const option options[] = {
 	{ "--jsonl", NULL, NULL, CLI_JSONL, "one JSON object a line", set_jsonl },
 	{ "--db", NULL, "STORE", CLI_DB,
 	  "the store: an SQLite file, or a PostgreSQL connection string\n"
-	  "(postgresql://... or \"host=... dbname=...\"; default " RG_STORE_DEFAULT_DB ")", set_db },
+	  "(postgresql://... or \"host=... dbname=...\"; its password from\n"
+	  "PGPASSWORD or ~/.pgpass, never here; default " RG_STORE_DEFAULT_DB ")", set_db },
 	{ "--format", NULL, "csv|jsonl|xlsx", CLI_EXPORT,
 	  "CSV (default), JSON lines, or an Excel workbook of every table (needs -o)", set_export_format },
 	{ "--format", NULL, "text|csv|json", CLI_LIST, "text (default), CSV or JSON", set_list_format },
@@ -390,6 +401,8 @@ static const option options[] = {
 	  "longest time to read one file (default 60); a file past it, or one\n"
 	  "that crashes its worker, is recorded as failed and the rest go on", set_max_seconds },
 	{ "--json", NULL, NULL, CLI_JSON, "print a machine-readable summary (one JSON object) on standard output", set_json },
+	{ "--lease", NULL, "SECONDS", CLI_LEASE,
+	  "how long a claim of the queue lasts unless renewed: a worker that\ndies leaves its files for another after it (default 120)", set_lease },
 	{ "--rules", NULL, "DIR", CLI_RULES, "the rule files (default %s)", set_rules },
 	{ "--max-part-size", NULL, "BYTES", CLI_LIMITS,
 	  "largest inflated XML part (default 256 MiB; K/M/G suffixes)", set_part_size },

@@ -258,6 +258,8 @@ static int done(void *ctx, size_t i, const char *data, size_t len, int fault_cod
 		rc = record_failure(b, &src, &sl);
 		break;
 	}
+	if (!rc && b->job->source)
+		rc = b->job->source->finished(b->job->source->ctx, src.path, sl.state == SLOT_FAILED, sl.message);
 	rg_model_free(model);
 	rg_progress_step(&b->progress);
 	return rc;
@@ -315,9 +317,52 @@ static int convert_legacy(batch *b, rg_converted **out)
 	return rc;
 }
 
+/* The batch's paths through the worker processes, its new .doc/.rtf files
+** converted ahead; *taken: how many the writer took (all unless stopped). */
+static int run_paths(batch *b, size_t *taken)
+{
+	const rg_ingest_job *job = b->job;
+	rg_converted *converted = NULL;
+	rg_workers w;
+	int rc;
+
+	*taken = 0;
+	if (job->stop && *job->stop)
+		return 0;
+	if (convert_legacy(b, &converted))
+		rg_error_clear();   /* no work directory: each legacy file converts on its own */
+	rg_parser_use_converted(job->parser, converted);
+	memset(&w, 0, sizeof(w));
+	w.jobs = job->jobs;
+	w.timeout = job->timeout;
+	w.stop = job->stop;
+	w.work = work;
+	w.done = done;
+	w.name = item_name;
+	w.ctx = b;
+	rc = rg_workers_run(&w, b->paths.len, taken);
+	rg_parser_use_converted(job->parser, NULL);
+	rg_converted_free(converted);
+	return rc;
+}
+
+/* The next files of the job's source, in place of the last. */
+static int next_paths(batch *b)
+{
+	size_t left = 0;
+	int rc;
+
+	rg_paths_free(&b->paths);
+	if ((rc = b->job->source->next(b->job->source->ctx, &b->paths, &left)))
+		return rc;
+	rg_paths_sort(&b->paths);
+	b->sum->files += b->paths.len;
+	b->progress.total = b->progress.done + b->paths.len + left;
+	return 0;
+}
+
 int rg_ingest_run(const rg_ingest_job *job, rg_ingest_summary *sum)
 {
-	rg_converted *converted = NULL;
 	long long n_failures = 0;
 	double start = rg_now();
 	batch b;
@@ -336,25 +381,14 @@ int rg_ingest_run(const rg_ingest_job *job, rg_ingest_summary *sum)
 	if (!rc)
 		rc = rg_store_count_failures(job->store, &n_failures);
 	b.stale_failures = n_failures > 0;
-	if (!rc && !(job->stop && *job->stop)) {
-		if (convert_legacy(&b, &converted))
-			rg_error_clear();   /* no work directory: each legacy file converts on its own */
-		rg_parser_use_converted(job->parser, converted);
-	}
 	if (!rc) {
-		rg_workers w;
 		size_t taken = 0;
 
-		memset(&w, 0, sizeof(w));
-		w.jobs = job->jobs;
-		w.timeout = job->timeout;
-		w.stop = job->stop;
-		w.work = work;
-		w.done = done;
-		w.name = item_name;
-		w.ctx = &b;
 		rg_progress_start(&b.progress, job->progress, b.paths.len);
-		rc = rg_workers_run(&w, b.paths.len, &taken);
+		rc = run_paths(&b, &taken);
+		/* a source (the shared queue) gives more files, a batch at a time, until it is done */
+		while (!rc && taken == b.paths.len && job->source && !(rc = next_paths(&b)) && b.paths.len)
+			rc = run_paths(&b, &taken);
 		rg_progress_end(&b.progress);
 		if (!rc && taken < b.paths.len) {
 			sum->interrupted = 1;
@@ -362,8 +396,6 @@ int rg_ingest_run(const rg_ingest_job *job, rg_ingest_summary *sum)
 		}
 	}
 	sum->seconds = rg_now() - start;
-	rg_parser_use_converted(job->parser, NULL);
-	rg_converted_free(converted);
 	free(b.known);
 	rg_paths_free(&b.paths);
 	return rc;

@@ -10,8 +10,10 @@
 ** the results in that order whatever the number of workers; memory holds
 ** at most a window of 4 x jobs parsed models, whatever the batch size.  A
 ** file that crashes its worker or runs past the time limit is recorded as
-** failed with its cause, and the batch goes on.
-** `raingan ingest` and `raingan run` are this plus their options and output.
+** failed with its cause, and the batch goes on.  A source
+** (rg_ingest_source: the store's shared queue, queue.h) may give more files
+** after the inputs, a batch at a time.
+** `raingan ingest`, `run` and `work` are this plus their options and output.
 */
 #ifndef RG_INGEST_H
 #define RG_INGEST_H
@@ -21,7 +23,19 @@
 #include <stdio.h>
 
 #include "extract/extract.h"
+#include "paths.h"
 #include "store.h"
+
+/* More files after the inputs, a batch at a time (ingest/queue.h: the store's shared queue). */
+typedef struct {
+	/* Put the next files into paths (empty on entry); none: the source is done.
+	** *left: how many more it may give after these (for the progress line). */
+	int (*next)(void *ctx, rg_paths *paths, size_t *left);
+	/* The writer is done with a file, in order: stored or skipped (failed 0), or
+	** failed, with its message.  A non-zero return stops the job. */
+	int (*finished)(void *ctx, const char *path, int failed, const char *message);
+	void *ctx;
+} rg_ingest_source;
 
 typedef struct {
 	const char *const *inputs;    /* files (always tried) and folders (walked) */
@@ -38,6 +52,7 @@ typedef struct {
 	FILE *messages;               /* "raingan: PATH: what is wrong" for each file that failed and
 	                                 folder that could not be read; NULL: not printed */
 	FILE *progress;               /* the terminal for the progress line; NULL: none */
+	const rg_ingest_source *source;   /* more files after the inputs; NULL: none */
 } rg_ingest_job;
 
 typedef struct {

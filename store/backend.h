@@ -1,5 +1,5 @@
 /*
-** backend.h - what a store backend is: one file (sqlite.c; pg.c next) that
+** backend.h - what a store backend is: one file (sqlite.c, pg.c) that
 ** fills one rg_store_backend with a small SQL driver and its dialect.
 **
 ** Everything else is common and written once: the schema and its
@@ -17,6 +17,10 @@
 **  - Every operation returns 0 (or RG_DB_ROW / RG_DB_DONE from step) or a
 **    negative RG_E* code after rg_error_set() with the server's own words,
 **    never with a password; the common code puts what it was doing in front.
+**    In a write transaction, a statement without rows may run later than
+**    its step (PostgreSQL sends such statements in a pipeline): its error is
+**    then reported by a later step of a query, or by commit.  Either way the
+**    transaction fails and is rolled back whole.
 **  - Statements may be stepped interleaved: a query stays open while others
 **    run (a filing's projects are read while the list of filings is).  A
 **    backend that cannot stream two results at once on one connection
@@ -59,6 +63,9 @@ typedef struct rg_store_backend {
 	const char *id_type;           /* {ID}: an auto-numbered 64-bit primary key column */
 	const char *byte_order;        /* {C}: after a text ORDER BY term, compare bytes (not a locale) */
 	const char *strpos;            /* {STRPOS}(text, part): 1-based position of part, 0 when absent */
+	const char *now;               /* {NOW}: the database's clock, whole seconds since the epoch */
+	const char *skip_locked;       /* {SKIP_LOCKED}: after a SELECT of rows to claim, pass over those
+	                                  another transaction is claiming (empty: one writer at a time) */
 
 	/* Open the store the target names (a path, a connection string); readonly:
 	** never create, migrate or write.  May print nothing. */
@@ -91,7 +98,8 @@ typedef struct rg_store_backend {
 	int (*retryable)(rg_db *db);
 } rg_store_backend;
 
-/* The backends this raingan has (sqlite.c, ...); store.c picks one by the target. */
+/* The backends this raingan has (sqlite.c, pg.c); store.c picks one by the target. */
 extern const rg_store_backend rg_store_sqlite;
+extern const rg_store_backend rg_store_pg;
 
 #endif

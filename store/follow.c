@@ -51,23 +51,24 @@ static const char code_sql[] = "SELECT register_code FROM organizations WHERE id
 static const char clear_old_sql[] =
 	"DELETE FROM findings WHERE derived = 1 AND filing_id IN"
 	" (SELECT id FROM filings WHERE version_key = $1 AND is_current = 0)";
-/* The organization: its own row ($1), or, once linked to the register, every row linked to
-** its code ($2, an IN list).  Both go through the index of filings by organization;
+/* The organization ($1): its own row, or, once linked to the register, every row linked to
+** its code (an IN list); the year and round are $2 and $3 (PostgreSQL infers a
+** parameter's type from its use, so every one is used).  Both go through the index of filings by organization;
 ** "+is_current" keeps the planner off the index of current filings, which holds every
 ** organization. */
 #define BY_ORG " f.organization_id = $1"
-#define BY_CODE " f.organization_id IN (SELECT id FROM organizations WHERE register_code = $2)"
+#define BY_CODE " f.organization_id IN (SELECT id FROM organizations WHERE register_code = $1)"
 #define AFFECTED(who) \
 	"SELECT f.id FROM filings f WHERE +f.is_current = 1 AND f.kind = 'progress_report' AND" who \
-	" AND f.fiscal_year * 100 + f.round_months BETWEEN $3 AND $4 ORDER BY f.id"
+	" AND f.fiscal_year * 100 + f.round_months BETWEEN $2 AND $3 ORDER BY f.id"
 #define PREV(who) \
 	"SELECT f.id FROM filings f WHERE +f.is_current = 1 AND f.kind = 'progress_report' AND" who \
-	" AND f.fiscal_year = $3 AND f.round_months = $4" \
+	" AND f.fiscal_year = $2 AND f.round_months = $3" \
 	" ORDER BY coalesce(f.as_of, '') {C} DESC, f.sha256 {C} DESC LIMIT 1"
 #define PLAN(who) \
 	"SELECT f.id FROM filings f WHERE +f.is_current = 1 AND f.kind = 'action_plan' AND" who \
-	" AND ((f.plan_from IS NOT NULL AND f.plan_from <= $3 AND $3 <= coalesce(f.plan_to, f.plan_from))" \
-	" OR (f.plan_from IS NULL AND f.fiscal_year = $3))" \
+	" AND ((f.plan_from IS NOT NULL AND f.plan_from <= $2 AND $2 <= coalesce(f.plan_to, f.plan_from))" \
+	" OR (f.plan_from IS NULL AND f.fiscal_year = $2))" \
 	" ORDER BY coalesce(f.plan_from, f.fiscal_year) DESC, coalesce(f.plan_to, 0) DESC," \
 	" coalesce(f.as_of, '') {C} DESC, f.sha256 {C} DESC LIMIT 1"
 static const char *const affected_sql[2] = { AFFECTED(BY_ORG), AFFECTED(BY_CODE) };
@@ -246,7 +247,7 @@ static int family_stmt(rg_store *s, const family *fam, int which, const char *co
 
 	if ((rc = rg_sql_cached(s, by_code ? which + 1 : which, sql[by_code], st)))
 		return rc;
-	return by_code ? rg_bind_text(s, *st, 2, fam->code) : s->be->bind_int(*st, 1, fam->org_id);
+	return by_code ? rg_bind_text(s, *st, 1, fam->code) : s->be->bind_int(*st, 1, fam->org_id);
 }
 
 /* The current filing of the family that sql (prev_sql or plan_sql) finds for year, round. */
@@ -256,8 +257,8 @@ static int find(rg_store *s, int which, const char *const *sql, const family *fa
 	rg_db_stmt *st = NULL;
 	int rc;
 
-	if ((rc = family_stmt(s, fam, which, sql, &st)) || (rc = be->bind_int(st, 3, year)) ||
-	    (round && (rc = be->bind_int(st, 4, round))))
+	if ((rc = family_stmt(s, fam, which, sql, &st)) || (rc = be->bind_int(st, 2, year)) ||
+	    (round && (rc = be->bind_int(st, 3, round))))
 		return fail(s, rc, "cannot look up filings");
 	return one_id(s, st, id);
 }
@@ -484,8 +485,8 @@ int rg_store_follow_filing(rg_store *s, long long id)
 		hi = (from ? (to ? to : from) : year) * 100 + 12;
 	}
 	if (hi >= lo) {
-		if ((rc = family_stmt(s, &fam, ST_FW_AFFECTED, affected_sql, &st)) || (rc = be->bind_int(st, 3, lo)) ||
-		    (rc = be->bind_int(st, 4, hi)))
+		if ((rc = family_stmt(s, &fam, ST_FW_AFFECTED, affected_sql, &st)) || (rc = be->bind_int(st, 2, lo)) ||
+		    (rc = be->bind_int(st, 3, hi)))
 			return fail(s, rc, "cannot look up filings");
 		if ((rc = collect_ids(s, st, &affected)))
 			goto done;

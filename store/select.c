@@ -101,8 +101,10 @@ static const char filings_tail[] = " ORDER BY " RG_FILING_ORDER;
 static const char projects_sql[] =
 	"SELECT id, seq, name, kind, dimension, mission, budget, no_budget, disbursed, status, responsible"
 	" FROM projects WHERE filing_id = $1 ORDER BY position";
+/* every yearly budget of a filing at once (one query, not one a project: a round trip each on a server) */
 static const char years_sql[] =
-	"SELECT year, amount FROM project_years WHERE project_id = $1 ORDER BY position";
+	"SELECT y.project_id, y.year, y.amount FROM project_years y JOIN projects p ON p.id = y.project_id"
+	" WHERE p.filing_id = $1 ORDER BY p.position, y.position";
 static const char stated_sql[] = "SELECT key, value FROM stated WHERE filing_id = $1 ORDER BY position";
 static const char findings_sql[] =
 	"SELECT severity, code, message, args FROM findings WHERE filing_id = $1 ORDER BY position";
@@ -198,26 +200,35 @@ static int step_end(loader *l, int rc, const char *what)
 	return rc == RG_ENOMEM ? rc : rg_store_fail(l->s, what);
 }
 
-static int load_years(loader *l, long long project_id, rg_project *p)
+/* The yearly budgets of a filing's projects, whose ids (in the projects' order) are ids. */
+static int load_years(loader *l, long long filing_id, const long long *ids, rg_model *m)
 {
 	rg_year_amount *ya;
-	size_t cap = 0;
+	rg_project *p;
+	size_t k = 0;
+	long long id;
 	int rc;
 
-	if (rebind(l, l->years, project_id))
+	if (rebind(l, l->years, filing_id))
 		return RG_ERROR;
 	while ((rc = l->s->be->step(l->years)) == RG_DB_ROW) {
-		if (p->n_budget_by_year == cap) {
-			cap = cap ? cap * 2 : 8;
-			if (!(ya = realloc(p->budget_by_year, cap * sizeof(*ya)))) {
+		id = l->s->be->column_int(l->years, 0);
+		while (k < m->n_projects && ids[k] != id)   /* both in the projects' order */
+			k++;
+		if (k == m->n_projects)
+			return rg_error_set(RG_ERROR, "%s: a yearly budget of no project of its filing", l->s->name);
+		p = &m->projects[k];
+		if (!(p->n_budget_by_year & (p->n_budget_by_year + 1))) {
+			/* full at 0, 1, 3, 7 ... years: room for twice as many */
+			if (!(ya = realloc(p->budget_by_year, (p->n_budget_by_year * 2 + 1) * sizeof(*ya)))) {
 				rc = rg_error_set(RG_ENOMEM, "out of memory");
 				break;
 			}
 			p->budget_by_year = ya;
 		}
 		ya = &p->budget_by_year[p->n_budget_by_year++];
-		ya->year = col_int(l, l->years, 0);
-		ya->amount = col_amount(l, l->years, 1);
+		ya->year = col_int(l, l->years, 1);
+		ya->amount = col_amount(l, l->years, 2);
 	}
 	return step_end(l, rc, "cannot read yearly budgets");
 }
@@ -235,22 +246,38 @@ static int load_project(loader *l, rg_project *p)
 	p->no_budget = col_int(l, st, 7);
 	p->disbursed = col_amount(l, st, 8);
 	p->status = rg_status_from_name(l->s->be->column_text(st, 9));
-	return load_years(l, l->s->be->column_int(st, 0), p);
+	return 0;
 }
 
+/* A filing's projects, then their yearly budgets. */
 static int load_projects(loader *l, long long filing_id, rg_model *m)
 {
+	long long *ids = NULL, *more;
+	size_t cap = 0;
 	rg_project *p;
 	int rc;
 
 	if (rebind(l, l->projects, filing_id))
 		return RG_ERROR;
 	while ((rc = l->s->be->step(l->projects)) == RG_DB_ROW) {
+		if (m->n_projects == cap) {
+			cap = cap ? cap * 2 : 64;
+			if (!(more = realloc(ids, cap * sizeof(*ids)))) {
+				rc = RG_ENOMEM;
+				break;
+			}
+			ids = more;
+		}
 		p = rg_model_add_project(m);
 		if ((rc = p ? load_project(l, p) : RG_ENOMEM))
-			return rc;
+			break;
+		ids[m->n_projects - 1] = l->s->be->column_int(l->projects, 0);
 	}
-	return step_end(l, rc, "cannot read projects");
+	rc = rc == RG_ENOMEM ? rc : step_end(l, rc, "cannot read projects");
+	if (!rc && m->n_projects)
+		rc = load_years(l, filing_id, ids, m);
+	free(ids);
+	return rc;
 }
 
 static int load_stated(loader *l, long long filing_id, rg_model *m)
@@ -492,10 +519,11 @@ int rg_store_each_province(rg_store *s, const rg_filing_filter *f, int (*fn)(con
 		f = &all;
 	}
 	build_filter(f, &q);
-	rg_buf_puts(&sql, "SELECT DISTINCT f.province, coalesce(f.province, '') FROM filings f"
+	/* the sort key is in the select list, as PostgreSQL's DISTINCT wants */
+	rg_buf_puts(&sql, "SELECT DISTINCT f.province, coalesce(f.province, '') {C} FROM filings f"
 		" LEFT JOIN organizations o ON o.id = f.organization_id WHERE 1 = 1");
 	rg_buf_put(&sql, q.where.ptr, q.where.len);
-	rg_buf_puts(&sql, " ORDER BY coalesce(f.province, '') {C}");
+	rg_buf_puts(&sql, " ORDER BY 2");
 	rc = rg_buf_oom(&sql) || rg_buf_oom(&q.where) ? rg_error_set(RG_ENOMEM, "out of memory") : 0;
 	if (!rc && !(rc = rg_sql_prepare(s, rg_buf_cstr(&sql), &st)))
 		rc = bind_filter(s, st, &q);

@@ -14,8 +14,8 @@
 ** Opening checks what --db names before SQLite sees it: a store to read
 ** must exist (SQLite's "unable to open database file" says nothing of what
 ** to do), a new store is made only in a folder that exists (a mistyped
-** path must not start an empty store), and a store opened for writing is
-** checked with PRAGMA quick_check and refused when damaged, untouched.
+** path must not start an empty store), and a store that exists is checked
+** with PRAGMA quick_check and refused when damaged, untouched.
 */
 #include <errno.h>
 #include <stdio.h>
@@ -100,8 +100,10 @@ static int check_path(const char *path, int readonly, int *exists)
 
 /* PRAGMA quick_check: the b-trees, their pages and records (not the indexes'
 ** agreement with their tables, which integrity_check adds at many times the
-** cost).  0 when the store is whole; else a refusal that says what to do. */
-static int quick_check(rg_db *db, const char *path)
+** cost).  0 when the store is whole; else a refusal that says what to do.
+** Reads are checked too: a damaged page a query happens not to touch would
+** otherwise give a report or an export with filings missing, in silence. */
+static int quick_check(rg_db *db, const char *path, int readonly)
 {
 	sqlite3_stmt *st = NULL;
 	const char *first = NULL;
@@ -113,6 +115,9 @@ static int quick_check(rg_db *db, const char *path)
 		ok = first && !strcmp(first, "ok");
 		snprintf(what, sizeof(what), "%s", first ? first : "");
 		rc = SQLITE_OK;
+		for (char *c = what; *c; c++)   /* SQLite's report may span lines: the message is one */
+			if (*c == '\n' || *c == '\r')
+				*c = ' ';
 	}
 	sqlite3_finalize(st);
 	if (ok)
@@ -124,9 +129,10 @@ static int quick_check(rg_db *db, const char *path)
 	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT)
 		return fail(db, rc);
 	db->last_rc = SQLITE_CORRUPT;
-	return rg_error_set(RG_EFORMAT, "the store is damaged (quick_check: %s) and was not written to: "
+	return rg_error_set(RG_EFORMAT, "the store is damaged (quick_check: %s) and was not %s: "
 		"set it aside and restore a backup, or ingest the filings again into a new store "
-		"(sqlite3 %s .recover may save what it holds)", what[0] ? what : sqlite3_errstr(rc), path);
+		"(sqlite3 %s .recover may save what it holds)", what[0] ? what : sqlite3_errstr(rc),
+		readonly ? "read" : "written to", path);
 }
 
 static int db_open(rg_db **out, const char *path, int readonly)
@@ -148,9 +154,9 @@ static int db_open(rg_db **out, const char *path, int readonly)
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	rc = check(db, sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS));
-	/* before anything is written: a damaged store is left as it is */
-	if (!rc && !readonly && exists)
-		rc = quick_check(db, path);
+	/* before anything is read or written: a damaged store is left as it is */
+	if (!rc && exists)
+		rc = quick_check(db, path, readonly);
 	if (!rc && !readonly)
 		rc = db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
 	if (rc) {
@@ -332,6 +338,8 @@ const rg_store_backend rg_store_sqlite = {
 	"INTEGER PRIMARY KEY",   /* an alias of the 64-bit rowid: the next id is max + 1 */
 	"",                      /* SQLite compares text by its bytes (BINARY) */
 	"instr",
+	"CAST(strftime('%s', 'now') AS INTEGER)",
+	"",                      /* BEGIN IMMEDIATE: one writer at a time, nothing to pass over */
 	db_open,
 	db_close,
 	db_exec,

@@ -13,7 +13,7 @@
 #include "store_int.h"
 
 /* Every backend this raingan has.  A new backend is one file and one line here. */
-static const rg_store_backend *const backends[] = { &rg_store_sqlite };
+static const rg_store_backend *const backends[] = { &rg_store_sqlite, &rg_store_pg };
 
 /* libpq's "keyword = value ..." form: it starts with a keyword (letters and _) and '='. */
 static int is_conninfo(const char *s)
@@ -95,8 +95,19 @@ static void redact_conninfo(const char *t, rg_buf *out)
 			while (*t && !isspace((unsigned char)*t))
 				t++;
 		}
-		if (!(klen == 8 && !strncmp(key, "password", 8)))
+		if (!(klen == 8 && !strncmp(key, "password", 8))) {
 			rg_buf_put(out, start, (size_t)(t - start));
+			continue;
+		}
+		/* words without "=" after an unquoted password may be more of it (a malformed string) */
+		for (;;) {
+			const char *w = t;
+			while (isspace((unsigned char)*w))
+				w++;
+			if (!*w || memchr(w, '=', strcspn(w, " \t\r\n")))
+				break;
+			t = w + strcspn(w, " \t\r\n");
+		}
 	}
 }
 
@@ -192,20 +203,23 @@ int rg_store_last_error_transient(const rg_store *s)
 
 int rg_sql_expand(const rg_store *s, const char *sql, rg_buf *out)
 {
-	static const char *const tokens[] = { "{ID}", "{C}", "{STRPOS}" };
-	const char *words[3];
+	static const char *const tokens[] = { "{ID}", "{C}", "{STRPOS}", "{NOW}", "{SKIP_LOCKED}" };
+	enum { N_TOKENS = sizeof(tokens) / sizeof(tokens[0]) };
+	const char *words[N_TOKENS];
 	const char *p;
 	size_t k;
 
 	words[0] = s->be->id_type;
 	words[1] = s->be->byte_order;
 	words[2] = s->be->strpos;
+	words[3] = s->be->now;
+	words[4] = s->be->skip_locked;
 	for (p = sql; *p; ) {
 		if (*p == '{') {
-			for (k = 0; k < 3; k++)
+			for (k = 0; k < N_TOKENS; k++)
 				if (!strncmp(p, tokens[k], strlen(tokens[k])))
 					break;
-			if (k < 3) {
+			if (k < N_TOKENS) {
 				rg_buf_puts(out, words[k]);
 				p += strlen(tokens[k]);
 				continue;

@@ -26,7 +26,7 @@
 #include "register.h"   /* oversight/: rg_register_entry */
 
 #define RG_STORE_DEFAULT_DB "raingan.db"
-#define RG_STORE_SCHEMA_VERSION 4
+#define RG_STORE_SCHEMA_VERSION 5
 
 typedef struct rg_store rg_store;
 

@@ -31,7 +31,7 @@ struct rg_store {
 	struct rg_spelling *spelling;   /* rules/spelling.tsv for project names (rg_store_set_rules), or NULL */
 };
 
-/* Put the dialect's words in place of {ID}, {C} and {STRPOS} (backend.h) in out. */
+/* Put the dialect's words in place of {ID}, {C}, {STRPOS}, {NOW} and {SKIP_LOCKED} (backend.h) in out. */
 int rg_sql_expand(const rg_store *s, const char *sql, rg_buf *out);
 
 /* Prepare common SQL (the caller finalizes it with rg_sql_finalize). */
@@ -62,6 +62,10 @@ int rg_store_fail(rg_store *s, const char *what);
 ** kind, fiscal year, round and plan period; 0 and an empty key when the
 ** filing has no group (no organization, or its period is not known). */
 int rg_store_version_key(const rg_model *m, char *key, size_t size);
+
+/* Run body in a write transaction; a transient error (backend.h: retryable) runs it
+** again, a few times, then s's last error is transient (write.c). */
+int rg_store_in_write(rg_store *s, int (*body)(rg_store *s, void *ctx), void *ctx);
 
 /* Choose the current filing of a version group again (write.c). */
 int rg_store_choose_current(rg_store *s, const char *key);

@@ -432,3 +432,8 @@ int rg_store_clear_failure(rg_store *s, const char *path)
 		return rg_store_fail(s, "cannot clear a failure");
 	return 0;
 }
+
+int rg_store_in_write(rg_store *s, int (*body)(rg_store *s, void *ctx), void *ctx)
+{
+	return in_write(s, body, ctx);
+}

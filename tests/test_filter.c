@@ -16,6 +16,7 @@
 #include "model/model_load.h"
 #include "model/org.h"
 #include "store.h"
+#include "store_target.h"
 
 #define MODELS RG_FIXTURES "/models/"
 
@@ -130,16 +131,14 @@ static void test_in_c(const rg_model *sao, const rg_model *plan, const rg_model 
 /* Every model into a store, then each filter both ways: the same filings. */
 static void test_sql_agrees(rg_model_list *l)
 {
-	static char dir[] = "/tmp/rg-test-filter-XXXXXX";
+	const char *db = st_store("filter");
 	rg_filing_filter filters[24];
 	rg_model **got = NULL;
-	char db[128], sha[65];
+	char sha[65];
 	size_t n = 0, i, k, nf = 0, want;
 	rg_store *s;
 	int inserted;
 
-	CHECK(mkdtemp(dir) != NULL);
-	snprintf(db, sizeof(db), "%s/filter.db", dir);
 	CHECK_INT(rg_store_open(&s, db, 0), 0);
 	for (i = 0; i < l->n; i++) {
 		rg_store_source src = { l->items[i]->file ? l->items[i]->file : "x", 1, 1, 0 };
@@ -198,19 +197,16 @@ static void test_sql_agrees(rg_model_list *l)
 		rg_store_free_models(got, n);
 	}
 	rg_store_close(s);
-	unlink(db);
-	snprintf(db, sizeof(db), "%s/filter.db-wal", dir);
-	unlink(db);
-	snprintf(db, sizeof(db), "%s/filter.db-shm", dir);
-	unlink(db);
-	rmdir(dir);
 }
 
-int main(void)
+/* test_filter [sqlite | CONNINFO]: the store's SQL on an SQLite file or a PostgreSQL database. */
+int main(int argc, char **argv)
 {
 	rg_model_list l = RG_MODEL_LIST_INIT;
 	rg_model *stray, *other;
 
+	if (st_init(argc, argv, "rgfilter"))
+		return 1;
 	test_normalize();
 	CHECK_INT(rg_model_load_file(&l, MODELS "ubon-sao-2567-r6.json"), 0);
 	CHECK_INT(rg_model_load_file(&l, MODELS "nawa-sao-2566-2570-plan.json"), 0);
@@ -238,5 +234,6 @@ int main(void)
 	rg_model_list_push(&l, other);
 	test_sql_agrees(&l);
 	rg_model_list_free(&l);
+	st_cleanup();
 	return check_summary("test_filter");
 }

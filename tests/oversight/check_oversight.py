@@ -1,6 +1,10 @@
 """check_oversight.py - oversight across filings (issue 11), through the command.
 
-Run as: python3 check_oversight.py MODE RAINGAN FIXTURES WORKDIR
+Run as: python3 check_oversight.py MODE RAINGAN FIXTURES WORKDIR [TARGET]
+
+TARGET is "sqlite" (the default: each store a file in WORKDIR) or a libpq
+connection string of a PostgreSQL server (each store a new database of it):
+the same checks on both backends.
 
 The fixtures (fixtures/oversight/README.md) are an action plan, two versions
 of a 6-month report, a 12-month report and a consistent 6-month report of the
@@ -28,6 +32,7 @@ import subprocess
 import sys
 
 MODE, RAINGAN, FIXTURES, WORK = sys.argv[1], *(os.path.abspath(a) for a in sys.argv[2:5])
+TARGET = sys.argv[5] if len(sys.argv) > 5 else 'sqlite'
 OV = os.path.join(FIXTURES, 'oversight')
 CORPUS = os.path.join(FIXTURES, 'corpus', 'docx')
 failures = []
@@ -102,10 +107,19 @@ def run(*args, ok=(0,)):
 
 
 def fresh(name):
+    """A new, empty store: WORK/name/store.db, or a new database rgo_<mode>_<name> of the server."""
     d = os.path.join(WORK, name)
     shutil.rmtree(d, ignore_errors=True)
     os.makedirs(d)
-    return os.path.join(d, 'store.db')
+    if TARGET == 'sqlite':
+        return os.path.join(d, 'store.db')
+    db = re.sub(r'[^a-z0-9_]', '_', ('rgo_%s_%s' % (MODE, name)).lower())
+    for sql in ('DROP DATABASE IF EXISTS %s WITH (FORCE)' % db, 'CREATE DATABASE %s' % db):
+        p = subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', TARGET, '-c', sql],
+                           capture_output=True, text=True)
+        if p.returncode:
+            raise RuntimeError('psql: ' + p.stderr.strip())
+    return '%s dbname=%s' % (TARGET, db)
 
 
 def models(db):
@@ -135,7 +149,7 @@ def check_findings(ms, expect, where):
 
 
 def mode_findings():
-    db = fresh('findings')
+    db = store = fresh('findings')
     run('ingest', '-j', '2', '--db', db, *ALL)
     ms = models(db)
     check('nasameng-2567-r6.docx' not in ms, 'the older 6-month version is not current')
@@ -161,7 +175,7 @@ def mode_findings():
     check(not derived(ms['nasameng-2567-r6-v2.docx']), 'a first round without a plan has nothing to compare')
     # the Thai wording of every derived finding, in the PDF of the store
     pdf = os.path.join(WORK, 'findings', 'report.pdf')
-    run('report', '--db', os.path.join(WORK, 'findings', 'store.db'), '-o', pdf)
+    run('report', '--db', store, '-o', pdf)
     text = subprocess.run(['pdftotext', '-layout', pdf, '-'], capture_output=True, text=True).stdout
     flat = ''.join(text.split())
     for title in ('สถานะถอยหลัง', 'ยอดเบิกจ่ายลดลง', 'รายการหายจากรอบก่อน', 'อยู่ในแผนแต่ไม่ได้รายงาน',

@@ -31,6 +31,8 @@ if __name__ == '__main__':
 import openpyxl  # noqa: E402
 
 RAINGAN, FIXTURES, WORK = (os.path.abspath(a) for a in sys.argv[1:4])
+# "sqlite" (default) or a libpq connection string: the store is a new database of that server
+TARGET = sys.argv[4] if len(sys.argv) > 4 else 'sqlite'
 OV = os.path.join(FIXTURES, 'oversight')
 CORPUS = os.path.join(FIXTURES, 'corpus', 'docx')
 failures = []
@@ -97,6 +99,11 @@ def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     db = os.path.join(WORK, 'store.db')
+    if TARGET != 'sqlite':
+        for sql in ('DROP DATABASE IF EXISTS rgo_xlsx WITH (FORCE)', 'CREATE DATABASE rgo_xlsx'):
+            subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', TARGET, '-c', sql],
+                           check=True, capture_output=True)
+        db = TARGET + ' dbname=rgo_xlsx'
     files = [os.path.join(OV, f) for f in sorted(os.listdir(OV)) if f.endswith('.docx')] + \
         [os.path.join(CORPUS, f) for f in ('bangtoei-sao-2567-r12.docx', 'kalasin-pao-2566-r6.docx',
                                            'kasang-sao-2564-r6.docx')]

@@ -8,11 +8,11 @@ import io
 import os
 import random
 import shutil
-import sqlite3
 import tempfile
 import zipfile
 
-from common import bulk, check, doc_files, finish, ingest_json, raingan
+from common import (absent_store, bulk, check, column, doc_files, finish, ingest_json, new_store, raingan,
+                    unopenable_store)
 
 work = tempfile.mkdtemp(prefix='rg-store-bad-')
 src = os.path.join(work, 'in')
@@ -40,7 +40,7 @@ for name, data in bad.items():
     with open(os.path.join(src, name), 'wb') as fh:
         fh.write(data)
 
-db = os.path.join(work, 'store.db')
+db = new_store(work, 'store')
 summary, r = ingest_json('--db', db, src)
 check(r.returncode == 1, f'exit status {r.returncode}, expected 1 (some files failed); {r.stderr[-400:]}')
 check(summary.get('ingested') == len(good), f'ingested {summary.get("ingested")}, expected {len(good)}')
@@ -56,9 +56,7 @@ for line in listed:
     check(len(fields) == 3 and fields[1] and fields[2], f'a failure without its error: {line!r}')
     print('  ', os.path.basename(fields[0]), '|', fields[1], '|', fields[2] if len(fields) > 2 else '')
 
-con = sqlite3.connect(db)
-stored = sorted(row[0] for row in con.execute('SELECT source_path FROM filings'))
-con.close()
+stored = sorted(column(db, 'SELECT source_path FROM filings'))
 check(stored == sorted(os.path.join(src, os.path.basename(f)) for f in good), f'stored {stored}')
 
 # named on the command line, the extension does not matter; a missing file fails
@@ -84,9 +82,9 @@ lines = raingan('failures', '--db', db, '--json', check_status=0).stdout.splitli
 check(len(lines) == len(bad) and all(line.startswith('{"path":') for line in lines), f'failures --json: {lines}')
 
 # the job itself failing: a store that cannot be opened is exit status 2
-r = raingan('ingest', '--db', os.path.join(src, 'corrupt.docx', 'x.db'), src)   # under a file
+r = raingan('ingest', '--db', unopenable_store(work), src)
 check(r.returncode == 2, f'unopenable store: exit {r.returncode}, expected 2')
-r = raingan('failures', '--db', os.path.join(work, 'absent.db'))
+r = raingan('failures', '--db', absent_store(work))
 check(r.returncode == 2, f'failures on a missing store: exit {r.returncode}, expected 2')
 
 shutil.rmtree(work, ignore_errors=True)

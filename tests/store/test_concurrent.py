@@ -13,11 +13,11 @@ import subprocess
 import tempfile
 import time
 
-from common import RAINGAN, bulk, check, count, finish, raingan
+from common import RAINGAN, bulk, check, count, finish, new_store, raingan
 
 src = bulk(200, 11)
 work = tempfile.mkdtemp(prefix='rg-store-concurrent-')
-db = os.path.join(work, 'store.db')
+db = new_store(work, 'store')
 help_text = raingan('report', '--help').stdout + raingan('report', '--help').stderr
 report_reads_store = '--db' in help_text
 if not report_reads_store:

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import tempfile
 
-from common import RAINGAN, check, dump, exports, finish, good_files, ingest_json, raingan
+from common import RAINGAN, check, dump, exports, finish, good_files, ingest_json, new_store, raingan
 
 work = tempfile.mkdtemp(prefix='rg-store-twice-')
 src = os.path.join(work, 'in')
@@ -23,7 +23,7 @@ for i, f in enumerate(files):
 for junk in ('notes.txt', '.hidden.docx', '~$lock.docx'):   # not filings: the walk leaves them
     with open(os.path.join(src, junk), 'wb') as fh:
         fh.write(b'not a filing')
-db = os.path.join(work, 'store.db')
+db = new_store(work, 'store')
 
 first, r1 = ingest_json('--db', db, src)
 check(first.get('files') == len(files), f'the walk found {first.get("files")} files, expected {len(files)}')

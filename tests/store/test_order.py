@@ -12,7 +12,7 @@ import os
 import shutil
 import tempfile
 
-from common import bulk, check, doc_files, exports, finish, ingest_json, odt_filing, raingan
+from common import bulk, check, doc_files, exports, finish, ingest_json, new_store, odt_filing, raingan
 
 work = tempfile.mkdtemp(prefix='rg-store-order-')
 x, y = os.path.join(work, 'x'), os.path.join(work, 'y')
@@ -30,7 +30,7 @@ with open(os.path.join(y, 'broken.docx'), 'wb') as fh:
 
 stores = {}
 for order in ((x, y), (y, x)):
-    db = os.path.join(work, 'store-%s.db' % ''.join(os.path.basename(p) for p in order))
+    db = new_store(work, 'store-%s' % ''.join(os.path.basename(p) for p in order))
     for folder in order:
         summary, r = ingest_json('--db', db, folder)
         check(r.returncode in (0, 1) and summary.get('ingested', 0) > 0, f'ingest {folder}: {summary} {r.stderr[-300:]}')

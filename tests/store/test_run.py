@@ -8,7 +8,7 @@ import os
 import shutil
 import tempfile
 
-from common import check, finish, good_files, raingan, skip
+from common import PG, check, finish, good_files, new_store, raingan, skip, unopenable_store
 
 os.environ['SOURCE_DATE_EPOCH'] = '1700000000'
 work = tempfile.mkdtemp(prefix='rg-store-run-')
@@ -18,7 +18,8 @@ for f in good_files():
     shutil.copy(f, src)
 # as in the README: out/ is made first (raingan makes no folder, issue 14)
 os.makedirs(os.path.join(work, 'out'))
-db, pdf = os.path.join(work, 'out', 'raingan.db'), os.path.join(work, 'out', 'report.pdf')
+db = new_store(work, 'store') if PG else os.path.join(work, 'out', 'raingan.db')
+pdf = os.path.join(work, 'out', 'report.pdf')
 
 first = raingan('run', '--db', db, src, '-o', pdf)
 if 'not available in this build' in first.stderr:
@@ -39,7 +40,7 @@ third = raingan('run', '--db', db, src, '-o', pdf)
 check(third.returncode == 1, f'run with a bad file: exit {third.returncode}, expected 1')
 check(os.path.exists(pdf), 'no report after a bad file')
 
-bad_db = raingan('run', '--db', os.path.join(src, 'broken.docx', 'x.db'), src, '-o', pdf)   # under a file
+bad_db = raingan('run', '--db', unopenable_store(work), src, '-o', pdf)
 check(bad_db.returncode == 2, f'run on an unopenable store: exit {bad_db.returncode}, expected 2')
 missing_o = raingan('run', '--db', db, src)
 check(missing_o.returncode == 2, f'run without -o: exit {missing_o.returncode}, expected 2')
