@@ -23,11 +23,15 @@ from clitest import check, corpus_files, finish, fresh, run, stderr_lines_prefix
 
 FAULTS, RAINGAN, FIXTURES, WORK = (os.path.abspath(a) for a in sys.argv[1:5])
 work = fresh(WORK)
-# in a sanitizer build the crashing worker reports its (injected) crash: those
-# reports go to files, read at the end; any other report is a failure
+# in a sanitizer build the sanitizers' reports go to files, read at the end (a
+# report of an injected fault is expected, any other is a failure); ASan leaves
+# the injected SIGSEGV and SIGABRT to the kernel, as in the program users run:
+# its "AddressSanitizer:DEADLYSIGNAL" banner goes to stderr, not to the file,
+# in pieces that another worker's line can split
 sanitizer_logs = os.path.join(work, 'sanitizer')
 for var in ('ASAN_OPTIONS', 'UBSAN_OPTIONS'):
     os.environ[var] = (os.environ.get(var, '') + f':log_path={sanitizer_logs}').lstrip(':')
+os.environ['ASAN_OPTIONS'] += ':handle_segv=0:handle_sigbus=0:handle_abort=0'
 ASAN_BANNER = ('AddressSanitizer:DEADLYSIGNAL',)   # written before the report goes to its file
 src = os.path.join(work, 'in')
 os.makedirs(src)
