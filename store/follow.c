@@ -173,8 +173,37 @@ static int load_years(rg_store *s, long long id, rg_model *m)
 	return rc < 0 ? fail(s, rc, "cannot read yearly budgets") : 0;
 }
 
-/* What a comparison reads of a filing: the organization, the period, the projects. */
-static int load(rg_store *s, long long id, rg_model **out)
+/* The projects of filing id into m (and a plan's yearly budgets). */
+static int load_rows(rg_store *s, long long id, rg_model *m)
+{
+	const rg_store_backend *be = s->be;
+	rg_db_stmt *st = NULL;
+	int rc;
+
+	if ((rc = rg_sql_cached(s, ST_FW_PROJECTS, projects_sql, &st)) || (rc = be->bind_int(st, 1, id)))
+		return fail(s, rc, "cannot read projects");
+	while ((rc = be->step(st)) == RG_DB_ROW) {
+		rg_project *p = rg_model_add_project(m);
+		if (!p || col_dup(s, st, 0, &p->seq) || col_dup(s, st, 1, &p->name)) {
+			rc = RG_ENOMEM;
+			break;
+		}
+		p->status = rg_status_from_name(be->column_text(st, 2));
+		p->budget.set = !be->column_is_null(st, 3);
+		p->budget.value = p->budget.set ? be->column_double(st, 3) : 0;
+		p->no_budget = col_int(s, st, 4);
+		p->disbursed.set = !be->column_is_null(st, 5);
+		p->disbursed.value = p->disbursed.set ? be->column_double(st, 5) : 0;
+	}
+	be->reset(st);
+	if (rc < 0)
+		return fail(s, rc, "cannot read projects");
+	return m->kind == RG_KIND_ACTION_PLAN ? load_years(s, id, m) : 0;
+}
+
+/* What a comparison reads of a filing: the organization, the period and, when rows,
+** the projects.  *out is NULL when there is no such filing. */
+static int load(rg_store *s, long long id, int rows, rg_model **out)
 {
 	const rg_store_backend *be = s->be;
 	rg_db_stmt *st = NULL;
@@ -203,28 +232,8 @@ static int load(rg_store *s, long long id, rg_model **out)
 		m->plan_to = col_int(s, st, 8);
 	}
 	be->reset(st);
-	if (!rc && found) {
-		if ((rc = rg_sql_cached(s, ST_FW_PROJECTS, projects_sql, &st)) || (rc = be->bind_int(st, 1, id)))
-			rc = fail(s, rc, "cannot read projects");
-		else
-			while ((rc = be->step(st)) == RG_DB_ROW) {
-			rg_project *p = rg_model_add_project(m);
-			if (!p || col_dup(s, st, 0, &p->seq) || col_dup(s, st, 1, &p->name)) {
-				rc = RG_ENOMEM;
-				break;
-			}
-			p->status = rg_status_from_name(be->column_text(st, 2));
-			p->budget.set = !be->column_is_null(st, 3);
-			p->budget.value = p->budget.set ? be->column_double(st, 3) : 0;
-			p->no_budget = col_int(s, st, 4);
-			p->disbursed.set = !be->column_is_null(st, 5);
-			p->disbursed.value = p->disbursed.set ? be->column_double(st, 5) : 0;
-		}
-		be->reset(st);
-		rc = rc < 0 ? fail(s, rc, "cannot read projects") : 0;
-	}
-	if (!rc && found && m->kind == RG_KIND_ACTION_PLAN)
-		rc = load_years(s, id, m);
+	if (!rc && found && rows)
+		rc = load_rows(s, id, m);
 	if (rc || !found) {
 		rg_model_free(m);
 		return rc;
@@ -304,17 +313,17 @@ static int register_finding(rg_store *s, long long org_id, rg_model *out)
 	return rc ? rg_error_set(RG_ENOMEM, "out of memory") : 0;
 }
 
-/* Replace the derived findings of filing id with those of out. */
-static int store_findings(rg_store *s, long long id, const rg_model *out)
+/* Replace the derived findings of filing id with those of out (fresh: it has none). */
+static int store_findings(rg_store *s, long long id, const rg_model *out, int fresh)
 {
 	const rg_store_backend *be = s->be;
 	rg_buf args = RG_BUF_INIT;
 	rg_db_stmt *st = NULL;
 	size_t i;
-	int rc;
+	int rc = 0;
 
-	if ((rc = rg_sql_cached(s, ST_FW_DELETE, delete_sql, &st)) || (rc = be->bind_int(st, 1, id)) ||
-	    (rc = rg_sql_done(s, st)))
+	if (!fresh && ((rc = rg_sql_cached(s, ST_FW_DELETE, delete_sql, &st)) || (rc = be->bind_int(st, 1, id)) ||
+	    (rc = rg_sql_done(s, st))))
 		return fail(s, rc, "cannot replace derived findings");
 	for (i = 0; i < out->n_findings && !rc; i++) {
 		const rg_finding *f = &out->findings[i];
@@ -336,8 +345,9 @@ static int store_findings(rg_store *s, long long id, const rg_model *out)
 	return rc;
 }
 
-/* Derive again every finding filing id carries from other filings. */
-static int derive(rg_store *s, long long id, const family *fam)
+/* Derive again every finding filing id carries from other filings; fresh: id was
+** stored in this transaction, so it carries none yet. */
+static int derive(rg_store *s, long long id, const family *fam, int fresh)
 {
 	rg_model *cur = NULL, *prev = NULL, *plan = NULL, *out = rg_model_new();
 	long long prev_id = 0, plan_id = 0;
@@ -345,19 +355,25 @@ static int derive(rg_store *s, long long id, const family *fam)
 
 	if (!out)
 		return rg_error_set(RG_ENOMEM, "out of memory");
-	if ((rc = load(s, id, &cur)) || !cur)
+	/* the projects are read only when there is something to compare them with (a
+	** report that is its organization's first needs no more than this row) */
+	if ((rc = load(s, id, 0, &cur)) || !cur)
 		goto done;
 	if (fam->registered && !fam->code && (rc = register_finding(s, fam->org_id, out)))
 		goto done;
 	if (cur->kind == RG_KIND_PROGRESS_REPORT && cur->fiscal_year && cur->round_months) {
 		int py = cur->round_months == 12 ? cur->fiscal_year : cur->fiscal_year - 1;
 		if ((rc = find(s, ST_FW_PREV, prev_sql, fam, py, cur->round_months == 12 ? 6 : 12, &prev_id)) ||
-		    (rc = find(s, ST_FW_PLAN, plan_sql, fam, cur->fiscal_year, 0, &plan_id)) ||
-		    (prev_id && (rc = load(s, prev_id, &prev))) || (plan_id && (rc = load(s, plan_id, &plan))) ||
-		    (rc = rg_follow_findings(plan, prev, cur, s->spelling, out)))
+		    (rc = find(s, ST_FW_PLAN, plan_sql, fam, cur->fiscal_year, 0, &plan_id)))
+			goto done;
+		if ((prev_id || plan_id) &&
+		    ((rc = load_rows(s, id, cur)) || (prev_id && (rc = load(s, prev_id, 1, &prev))) ||
+		     (plan_id && (rc = load(s, plan_id, 1, &plan))) ||
+		     (rc = rg_follow_findings(plan, prev, cur, s->spelling, out))))
 			goto done;
 	}
-	rc = store_findings(s, id, out);
+	if (!fresh || out->n_findings)
+		rc = store_findings(s, id, out, fresh);
 done:
 	rg_model_free(cur);
 	rg_model_free(prev);
@@ -502,11 +518,11 @@ int rg_store_follow_filing(rg_store *s, long long id)
 		if ((rc = be->bind_int(cur, 1, id)) || (rc = rg_sql_row(s, cur, &is_cur)))
 			rg_store_fail(s, "cannot read a filing");
 		rg_sql_finalize(s, cur);
-		if (!rc && is_cur && (rc = derive(s, id, &fam)))
+		if (!rc && is_cur && (rc = derive(s, id, &fam, 1)))
 			goto done;
 	}
 	for (i = 0; i < affected.n && !rc; i++)
-		rc = derive(s, affected.ids[i], &fam);
+		rc = derive(s, affected.ids[i], &fam, affected.ids[i] == id);
 done:
 	free(affected.ids);
 	return rc;
@@ -563,7 +579,7 @@ int rg_store_derive_all(rg_store *s, size_t *n)
 		fam.org_id = rows[2 * i + 1];
 		fam.code = codes[i];
 		fam.registered = registered;
-		rc = derive(s, rows[2 * i], &fam);
+		rc = derive(s, rows[2 * i], &fam, 0);
 	}
 	for (i = 0; i < len; i++)
 		free(codes[i]);
