@@ -475,7 +475,10 @@ int cli_ingest(const cli_opts *o, rg_store **keep)
 	} else {
 		print_summary(o, store, &sum);
 		status = sum.failed || sum.unreadable_folders ? CLI_EXIT_PARTIAL : CLI_EXIT_OK;
-		if (!sum.files) {
+		if (!sum.files && o->work && !o->n_args) {
+			/* a worker that comes when the others have emptied the queue has done its part */
+			cli_say("no file waiting in the queue (see raingan queue status)");
+		} else if (!sum.files) {
 			readable_extensions(&exts);
 			cli_say("no file to read in what was given (folders are searched for %s)", rg_buf_cstr(&exts));
 			status = CLI_EXIT_PARTIAL;

@@ -16,7 +16,8 @@ static const cli_command work = {
 	"files.  A worker that dies (kill -9, a lost machine) leaves its claim, which\n"
 	"another takes when the lease runs out; a file claimed 3 times and never\n"
 	"finished is given up (`raingan failures`).  `raingan queue status` shows the\n"
-	"progress.  On SQLite the workers must share the machine (one file).\n",
+	"progress.  A worker that finds the queue empty exits 0.  On SQLite the\n"
+	"workers must share the machine (one file).\n",
 	CLI_DB | CLI_JOBS | CLI_JSON | CLI_RULES | CLI_LIMITS | CLI_TIMEOUT | CLI_LEASE,
 	"1: some files this worker took failed (listed by `raingan failures`).\n",
 };

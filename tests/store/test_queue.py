@@ -88,6 +88,9 @@ check(r.returncode == 1 and summary.get('ingested') == 0 and summary.get('skippe
       and summary.get('parsed') == 1, f'work again: exit {r.returncode} {summary}')
 raingan('queue', 'clear', '--db', db, check_status=0)
 check(status(db).get('total') == 0, 'clear leaves finished files')
+# a worker that finds the queue empty has done its part: exit 0, and says so
+r = raingan('work', '--db', db, check_status=0)
+check('no file waiting in the queue' in r.stderr, f'work on an empty queue: {r.stderr.strip()}')
 
 # ---- kill -9 of a worker mid-batch ------------------------------------------------------------------
 big = os.path.join(work, 'big')   # 120 filings: 3 workers, 16 files a claim
