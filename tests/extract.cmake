@@ -9,6 +9,13 @@ if(Python3_Interpreter_FOUND)
   add_test(NAME parse_cases_scores
     COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_scores.py $<TARGET_FILE:raingan>
             ${RG_FIXTURES}/cases ${RG_TESTS}/tools/score.py --min 0.99)
+  # the same filings with their header-row marks removed read the same (a resave or a
+  # retyping loses them): the corpus and the cases
+  foreach(set corpus cases)
+    add_test(NAME parse_unmarked_headers_${set}
+      COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_unmarked_headers.py $<TARGET_FILE:raingan>
+              ${RG_FIXTURES}/${set} ${RG_TESTS}/tools/score.py)
+  endforeach()
   add_test(NAME parse_unread_rows
     COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/extract/check_unread.py $<TARGET_FILE:raingan> ${RG_FIXTURES}/corpus)
   add_test(NAME parse_external_is_other

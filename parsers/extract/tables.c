@@ -134,16 +134,6 @@ static int new_cell(const rg_table *t, int r, int c)
 	return starts_here(t, r, c) && (c == 0 || rg_table_origin(t, r, c) != rg_table_origin(t, r, c - 1));
 }
 
-static int has_thai_letters(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (; *p; p++)
-		if (p[0] == 0xE0 && p[1] == 0xB8 && p[2] >= 0x81 && p[2] <= 0xAE)   /* ก..ฮ */
-			return 1;
-	return 0;
-}
-
 /* Whether a text has a letter or a digit (not only dashes, quotes, ditto marks...). */
 static int has_word(const char *s)
 {
@@ -417,6 +407,7 @@ static int header_rows(ctx *x, const rg_table *t)
 		}
 		for (c = 0; c < t->ncols && !data; c++) {
 			char *s, seq[RG_SEQ_MAX];
+			const char *rest;
 			rg_number n;
 			if (!new_cell(t, r, c) || !*cell_text(t, r, c))
 				continue;
@@ -428,7 +419,10 @@ static int header_rows(ctx *x, const rg_table *t)
 			}
 			if (!(s = ex_squeeze(x, cell_text(t, r, c))))
 				return 0;
-			if (rg_parse_seq(s, seq, sizeof(seq)) || (rg_parse_amount(s, &n) && n.set && !has_thai_letters(s)))
+			/* an item number, alone or numbering a name ("๑.มาตรการ...", "๒.๓ ..."), or
+			** an amount: a header cell names a column, it never starts with one */
+			if (rg_parse_seq(s, seq, sizeof(seq)) || rg_split_seq(s, 0, seq, sizeof(seq), &rest) ||
+			    (rg_parse_amount(s, &n) && n.set && !rg_has_thai_letters(s)))
 				data = 1;
 			else if (ex_first_rule(x, "column", s, strlen(s)))
 				named++;

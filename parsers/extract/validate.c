@@ -280,10 +280,33 @@ static void status_rows(const rg_rules *rules, const rg_table *t, int h, int tab
 	}
 }
 
+/* The header rows of a table: those it marks, else the rows before the first
+** that holds a figure (a cell that is a number or an amount, without words),
+** at least one.  A resaved or retyped filing often loses the marks; a
+** two-row header read as one would name its columns by the spanning row
+** above them ("มิติที่ ๑" instead of "งบประมาณ"). */
+static int table_header_rows(const rg_table *t)
+{
+	int r, c;
+
+	if (t->header_rows)
+		return t->header_rows;
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			const rg_cell *cell = rg_table_origin(t, r, c);
+			rg_number n;
+			if (c > 0 && cell == rg_table_origin(t, r, c - 1))
+				continue;   /* a span: read once */
+			if (cell->text && rg_parse_amount(cell->text, &n) && n.set && !rg_has_thai_letters(cell->text))
+				return r > 0 ? r : 1;
+		}
+	return 1;
+}
+
 static void check_table(rg_model *m, const rg_rules *rules, const rg_table *t, int table_no,
 			pcre2_match_data *md, sources *src)
 {
-	int h = t->header_rows ? t->header_rows : 1, c, r, total, data_rows, dim_col;
+	int h = table_header_rows(t), c, r, total, data_rows, dim_col;
 	char name[32];
 
 	snprintf(name, sizeof(name), "table %d", table_no);

@@ -73,6 +73,16 @@ static size_t skip_space(const char *s, size_t n, size_t i)
 	return visible_at(s, n, i);
 }
 
+int rg_has_thai_letters(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++)
+		if (p[0] == 0xE0 && p[1] == 0xB8 && p[2] >= 0x81 && p[2] <= 0xAE)   /* ก..ฮ */
+			return 1;
+	return 0;
+}
+
 /* Thai consonants, vowels and marks: a word goes on. */
 static int is_thai_letter(unsigned cp)
 {

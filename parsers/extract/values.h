@@ -68,6 +68,10 @@ const char *rg_doubt_reason(unsigned doubtful);
 */
 int rg_parse_amount(const char *text, rg_number *out);
 
+/* Whether UTF-8 text holds a Thai consonant (ก..ฮ): "๑๑๐,๐๐๐" has none, a
+** header cell or an amount written with words ("ใช้งบประมาณ ๗๐,๐๐๐") has. */
+int rg_has_thai_letters(const char *s);
+
 /*
 ** 1 when the text says no budget is used: ไม่ใช้งบประมาณ, the typo
 ** ไม่ใช่งบประมาณ, or ไม่ได้ใช้งบประมาณ, found anywhere in the text with any

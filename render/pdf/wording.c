@@ -146,7 +146,7 @@ int rg_wording_load(rg_wording **out, const char *path)
 	}
 	base = base ? base + 1 : path;
 	while (!rc && (len = getline(&line, &cap, fp)) >= 0) {
-		char *f[6], *p = line;
+		char *f[6] = { NULL }, *p = line;
 		int nf = 0;
 		lineno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Header rows that are not marked as such (issue 9's family "no row lost in
+silence"): a filing retyped, or resaved by a tool that drops the marks
+(LibreOffice's RTF export drops `w:tblHeader`), must read as the original.
+
+    check_unmarked_headers.py RAINGAN CORPUS SCORE_PY [--min 1.0]
+
+For every filing of CORPUS (docx/ and odt/, or docs/ with STEM.VARIANT.docx
+as the cases are; expected/STEM.json), a copy is
+made with every header-row mark removed -- DOCX: the `w:tblHeader` elements;
+ODT: the `table:table-header-rows` wrappers, their rows kept in place -- and
+scored strict against the filing's expected model (written by hand, not by
+raingan).  Every copy must score at least --min and have no `unread_row`.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+PARTS = re.compile(r'^(word/document\.xml|content\.xml)$')
+
+
+def strip_marks(name, xml):
+    if name == 'word/document.xml':
+        return re.sub(rb'<w:tblHeader(?:\s[^>]*)?/>|<w:tblHeader(?:\s[^>]*)?>.*?</w:tblHeader>', b'', xml)
+    return re.sub(rb'</?table:table-header-rows\s*>', b'', xml)
+
+
+def unmarked_copy(src, dst):
+    """Copy the zip package src to dst with the marks removed; how many were removed."""
+    removed = 0
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w') as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if PARTS.match(info.filename):
+                new = strip_marks(info.filename, data)
+                removed += data.count(b'tblHeader') + data.count(b'table-header-rows') - \
+                    new.count(b'tblHeader') - new.count(b'table-header-rows')
+                data = new
+            # mimetype first and stored, as ODF wants
+            zout.writestr(info, data, compress_type=info.compress_type)
+    return removed
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('raingan')
+    ap.add_argument('corpus')
+    ap.add_argument('score')
+    ap.add_argument('--min', type=float, default=1.0)
+    a = ap.parse_args()
+    failed = marks = 0
+    with tempfile.TemporaryDirectory() as out:
+        for fmt in ('docx', 'odt', 'docs'):
+            folder = os.path.join(a.corpus, fmt)
+            if not os.path.isdir(folder):
+                continue
+            for f in sorted(os.listdir(folder)):
+                stem = f.split('.', 1)[0]
+                copy = os.path.join(out, 'unmarked-' + f)
+                marks += unmarked_copy(os.path.join(folder, f), copy)
+                p = subprocess.run([a.raingan, 'parse', copy], capture_output=True, text=True)
+                if p.returncode not in (0, 1):
+                    print(f'FAIL {f}: parse exit {p.returncode}: {p.stderr.strip()[-300:]}')
+                    failed += 1
+                    continue
+                actual = os.path.join(out, f + '.json')
+                with open(actual, 'w') as fh:
+                    fh.write(p.stdout)
+                s = subprocess.run([sys.executable, a.score, '--strict',
+                                    os.path.join(a.corpus, 'expected', stem + '.json'), actual],
+                                   capture_output=True, text=True)
+                m = re.search(r'^score: ([0-9.]+)', s.stdout, re.M)
+                score = float(m.group(1)) if m else 0.0
+                unread = [x for x in json.loads(p.stdout).get('findings', []) if x['code'] == 'unread_row']
+                ok = score >= a.min and not unread
+                print(f'{"ok  " if ok else "FAIL"} {f} without header marks: score {score:.3f}, '
+                      f'{len(unread)} unread_row')
+                if not ok:
+                    print(s.stdout[-1500:])
+                    failed += 1
+    if marks == 0:
+        print('FAIL: the corpus has no header-row marks to remove: the test tests nothing')
+        failed += 1
+    print(f'{marks} header marks removed; {failed} file(s) failed')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
