@@ -462,6 +462,9 @@ int cli_ingest(const cli_opts *o, rg_store **keep)
 	/* Ctrl-C and SIGTERM stop between two files: what is stored stays, a rerun does the rest */
 	cli_signals_graceful(1);
 	rc = rg_ingest_run(&job, &sum);
+	/* a worker's unfinished claims go back to the queue now, not after their lease */
+	if (worker && rg_queue_worker_release(worker) && !rc)
+		cli_say("%s (its files go back to the queue when their lease runs out)", rg_error_message());
 	cli_signals_graceful(0);
 	if (rc) {
 		cli_say("ingest stopped: %s", rg_error_message());

@@ -227,6 +227,20 @@ const rg_ingest_source *rg_queue_worker_source(rg_queue_worker *w)
 	return &w->source;
 }
 
+int rg_queue_worker_release(rg_queue_worker *w)
+{
+	int rc;
+
+	if (!w)
+		return 0;
+	rc = rg_store_queue_release(w->store, w->name, w->marks, w->n_marks);
+	free_marks(w);
+	rg_store_queue_free_items(w->items, w->n_items);
+	w->items = NULL;
+	w->n_items = 0;
+	return rc;
+}
+
 void rg_queue_worker_free(rg_queue_worker *w)
 {
 	if (!w)

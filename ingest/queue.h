@@ -39,6 +39,11 @@ int rg_queue_worker_new(rg_queue_worker **out, rg_store *s, long long lease, siz
 /* The worker as the pipeline's source of files (ingest.h, rg_ingest_job.source). */
 const rg_ingest_source *rg_queue_worker_source(rg_queue_worker *w);
 
+/* The end of the worker's part, however the job ended: the files it finished
+** are marked, the rest it claimed go back to the queue at once (not after
+** the lease).  0 or an error (the claims then run out with their lease). */
+int rg_queue_worker_release(rg_queue_worker *w);
+
 void rg_queue_worker_free(rg_queue_worker *w);
 
 #endif

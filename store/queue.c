@@ -36,6 +36,11 @@ static const char claim_sql[] =
 	" WHERE id IN (SELECT id FROM queue WHERE state = 'queued' OR (state = 'claimed' AND lease_until < {NOW})"
 	" ORDER BY id LIMIT $3 {SKIP_LOCKED})"
 	" RETURNING id, path";
+/* a worker stopped on purpose gives its files back; the claim does not count */
+static const char release_sql[] =
+	"UPDATE queue SET state = 'queued', worker = NULL, lease_until = NULL,"
+	" attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END"
+	" WHERE worker = $1 AND state = 'claimed'";
 static const char renew_sql[] =
 	"UPDATE queue SET lease_until = {NOW} + $2 WHERE worker = $1 AND state = 'claimed'";
 static const char counts_sql[] =
@@ -240,6 +245,27 @@ int rg_store_queue_claim(rg_store *s, const char *worker, long long lease, size_
 	*items = j.items;
 	*n = j.n;
 	return rc;
+}
+
+static int release_body(rg_store *s, void *ctx)
+{
+	claim_job *j = ctx;
+	rg_db_stmt *st = NULL;
+	int rc;
+
+	if ((rc = mark_all(s, j)) || (rc = rg_sql_prepare(s, release_sql, &st)))
+		return rc;
+	if ((rc = s->be->bind_text(st, 1, j->worker)) || (rc = rg_sql_done(s, st)))
+		rg_store_fail(s, "cannot give claimed files back to the queue");
+	rg_sql_finalize(s, st);
+	return rc;
+}
+
+int rg_store_queue_release(rg_store *s, const char *worker, const rg_queue_mark *marks, size_t n_marks)
+{
+	claim_job j = { worker, 0, 0, marks, n_marks, NULL, 0 };
+
+	return rg_store_in_write(s, release_body, &j);
 }
 
 /* ---- the rest ----------------------------------------------------------------------------- */

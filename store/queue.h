@@ -62,6 +62,11 @@ int rg_store_queue_claim(rg_store *s, const char *worker, long long lease, size_
 	const rg_queue_mark *marks, size_t n_marks, rg_queue_item **items, size_t *n);
 void rg_store_queue_free_items(rg_queue_item *items, size_t n);
 
+/* In one transaction: record marks, and give every other file worker holds
+** back to the queue (queued again, the claim not counted): a worker stopped
+** on purpose (Ctrl-C) leaves nothing to wait for a lease. */
+int rg_store_queue_release(rg_store *s, const char *worker, const rg_queue_mark *marks, size_t n_marks);
+
 /* Extend the lease of every file worker holds to lease seconds from now. */
 int rg_store_queue_renew(rg_store *s, const char *worker, long long lease);
 

@@ -138,5 +138,25 @@ for name in want:
     check(got[name] == want[name], f'export {name}: after the kill differs from an uninterrupted ingest')
 print(f'killed a worker holding {holding} files; {retaken} taken again; status at the kill {mid}')
 
+# ---- Ctrl-C of a worker: what it stored is done, the rest goes back at once -------------------------
+db = new_store(work, 'sigint')
+raingan('queue', 'add', '--db', db, big, check_status=0)
+victim = workers(db, 1, '--lease', '600')[0]   # a lease no rerun of this test would wait for
+deadline = time.time() + 120
+while time.time() < deadline and victim.poll() is None and \
+        count(db, "SELECT count(*) FROM queue WHERE state = 'done'", timeout=0.05) < 20:
+    time.sleep(0.02)
+victim.send_signal(signal.SIGINT)
+out, err = victim.communicate(timeout=120)
+st = status(db)
+check(victim.returncode == 130 and 'interrupted:' in err, f'worker after SIGINT: exit {victim.returncode} {err[-300:]}')
+check(st.get('claimed') == 0 and st.get('expired') == 0 and st.get('done', 0) >= 20
+      and st.get('done', 0) + st.get('queued', 0) == 120, f'status after a SIGINT: {st}')
+check(count(db, 'SELECT count(*) FROM filings') == st.get('done'), 'the files stored are the files done')
+t0 = time.time()
+raingan('work', '--db', db, '--lease', '600', check_status=0)
+check(time.time() - t0 < 60 and status(db).get('done') == 120, 'the rerun did not take the rest at once')
+check(max(map(int, column(db, 'SELECT attempts FROM queue'))) <= 1, 'a file given back counts as a claim')
+
 shutil.rmtree(work, ignore_errors=True)
 finish('store_queue')
