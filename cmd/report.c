@@ -26,7 +26,8 @@ static const cli_command report = {
 	"(the output of `raingan parse`, \"-\" for standard input) or a DOCX/ODT filing;\n"
 	"with --db, the current filings of the store (`raingan ingest`), and a page per\n"
 	"province of the organizations missing a report of the round (the selection's,\n"
-	"or the latest).  -o is checked first (its folder must exist); OUT.pdf is\n"
+	"or the latest); --db and FILEs together: each filing once (by its SHA-256).\n"
+	"-o is checked first (its folder must exist); OUT.pdf is\n"
 	"written whole or not at all (a temporary file renamed when complete: on a full\n"
 	"disk the old report stays); -o - writes the PDF to standard output.\n"
 	"--split-by province (with --db): -o is a folder that exists, one PDF a\n"
@@ -99,6 +100,31 @@ static int load_files(const cli_opts *o, rg_model_list *list)
 	return status;
 }
 
+/* Each filing once: a model whose file (SHA-256) came before, from the store or
+** from another FILE, is dropped, so no total counts a filing twice; the number
+** dropped is said. */
+static void drop_repeats(rg_model_list *list)
+{
+	size_t k, j, n = 0, dropped = 0;
+
+	for (k = 0; k < list->n; k++) {
+		const char *sha = list->items[k]->sha256;
+		for (j = 0; sha && *sha && j < n; j++)
+			if (list->items[j]->sha256 && !strcmp(list->items[j]->sha256, sha))
+				break;
+		if (sha && *sha && j < n) {
+			rg_model_free(list->items[k]);
+			dropped++;
+		} else {
+			list->items[n++] = list->items[k];
+		}
+	}
+	list->n = n;
+	if (dropped)
+		cli_say("%zu of the inputs repeat a filing given before (the same file, by SHA-256): each is reported once",
+			dropped);
+}
+
 /* Keep the models the selection takes (files: in C; a store's were taken in SQL). */
 static void select_models(const cli_opts *o, rg_model_list *list)
 {
@@ -147,12 +173,15 @@ int cmd_report(int argc, char **argv)
 	}
 	status = load_files(&o, &list) ? CLI_EXIT_PARTIAL : CLI_EXIT_OK;
 	select_models(&o, &list);
-	if (o.db_given && !status) {
+	if (o.db_given) {
+		/* the store's filings first: a FILE that repeats one of them is dropped */
+		rg_model_list files = list;
 		rg_store *store = cli_open_store(&o, RG_STORE_READONLY);
+		list = (rg_model_list)RG_MODEL_LIST_INIT;
 		if (!store || cli_load_report(&o, store, &stored, &n_stored, &miss))
 			status = CLI_EXIT_FAILED;
 		rg_store_close(store);
-		for (k = 0; k < n_stored && !status; k++)
+		for (k = 0; k < n_stored && status != CLI_EXIT_FAILED; k++)
 			if (rg_model_list_push(&list, stored[k])) {
 				stored[k] = NULL;
 				cli_error();
@@ -161,7 +190,19 @@ int cmd_report(int argc, char **argv)
 				stored[k] = NULL;   /* the list owns it */
 			}
 		rg_store_free_models(stored, n_stored);
+		for (k = 0; k < files.n && status != CLI_EXIT_FAILED; k++)
+			if (rg_model_list_push(&list, files.items[k])) {
+				cli_error();
+				status = CLI_EXIT_FAILED;
+			} else {
+				files.items[k] = NULL;
+			}
+		for (; k < files.n; k++)
+			rg_model_free(files.items[k]);
+		files.n = 0;
+		rg_model_list_free(&files);
 	}
+	drop_repeats(&list);
 	/* an input that failed still leaves a report of the others */
 	if (status != CLI_EXIT_FAILED && (!status || list.n)) {
 		written = cli_write_report(&o, list.items, list.n);

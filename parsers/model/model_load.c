@@ -7,6 +7,7 @@
 */
 #include "model_load.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -351,7 +352,7 @@ int rg_model_load_file(rg_model_list *list, const char *path)
 	int rc;
 
 	if (!fp)
-		return rg_error_set(RG_EIO, "%s: cannot open", path);
+		return rg_error_set(RG_EIO, "%s: cannot open: %s", path, strerror(errno));
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		rg_buf_put(&b, chunk, n);
 	if (ferror(fp)) {

@@ -14,6 +14,7 @@ Run as: test_small.py RAINGAN FIXTURES WORK_DIR
   an error finding; the job failing is 2."""
 import json
 import os
+import re
 import shutil
 import sys
 
@@ -116,6 +117,25 @@ with open(broken, 'wb') as fh:
     fh.write(b'PK\x03\x04 not a zip')
 r = run(RAINGAN, 'check', files[0], broken)
 check(r.returncode == 1, f'check with an unreadable file: exit {r.returncode}, expected 1')
+
+# report of the store and FILEs: a filing given twice (the store's, and its model JSON or
+# its file) is reported once; a FILE that cannot be read says why and the rest is reported
+models = os.path.join(work, 'models.json')
+with open(models, 'w') as fh:   # the models of the store's current filings
+    fh.write(run(RAINGAN, 'export', '--format', 'jsonl', '--db', db).stdout)
+r = run(RAINGAN, 'report', '--db', db, '-o', t)
+m = re.search(r'wrote .*: (\d+) filings', r.stderr)
+n_store = int(m.group(1)) if m else -1
+check(n_store > 0, f'report --db: {r.stderr!r}')
+r = run(RAINGAN, 'report', '--db', db, models, models, '-o', t)
+m = re.search(r'wrote .*: (\d+) filings', r.stderr)
+check(r.returncode == 0 and m and int(m.group(1)) == n_store,
+      f'report --db with the same filings as FILEs: exit {r.returncode}, {r.stderr!r} (the store has {n_store})')
+check('repeat a filing' in r.stderr, f'the repeats are not said: {r.stderr!r}')
+r = run(RAINGAN, 'report', '--db', db, os.path.join(work, 'no-such.json'), '-o', t)
+m = re.search(r'wrote .*: (\d+) filings', r.stderr)
+check(r.returncode == 1 and m and int(m.group(1)) == n_store and 'No such file' in r.stderr,
+      f'report --db with a missing FILE: exit {r.returncode}, {r.stderr!r}')
 
 # ---- one prefix on every error line ----
 errors = [
