@@ -75,7 +75,8 @@ typedef struct rg_store_backend {
 	/* Run one or more statements without parameters or results (migrations). */
 	int (*exec)(rg_db *db, const char *sql);
 
-	/* Whether a table exists (*exists 0 or 1). */
+	/* Whether a table exists (*exists 0 or 1); table NULL: whether the database
+	** (PostgreSQL: its current schema) holds any table at all. */
 	int (*table_exists)(rg_db *db, const char *table, int *exists);
 
 	int (*prepare)(rg_db *db, const char *sql, rg_db_stmt **out);

@@ -288,6 +288,16 @@ static int migrate_locked(rg_store *s)
 
 	if ((rc = s->be->lock(s->db, "raingan:schema")))
 		return rg_store_fail(s, "cannot lock the schema");
+	/* a database of another program (tables, and no schema_version) is not made a store */
+	{
+		int ours = 0, any = 0;
+		if ((rc = s->be->table_exists(s->db, "schema_version", &ours)) ||
+		    (!ours && (rc = s->be->table_exists(s->db, NULL, &any))))
+			return rg_store_fail(s, "cannot read the schema");
+		if (!ours && any)
+			return rg_error_set(RG_EFORMAT, "%s: not a raingan store: it holds tables of another program "
+				"(give raingan a store of its own)", s->name);
+	}
 	if ((rc = rg_sql_exec(s, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")) ||
 	    (rc = rg_store_schema_version(s, &version)))
 		return rc;

@@ -1086,7 +1086,8 @@ static int table_exists(rg_db *db, const char *table, int *exists)
 	*exists = 0;
 	if ((rc = take_connection(db)))
 		return rc;
-	r = PQexecParams(db->conn, "SELECT to_regclass($1) IS NOT NULL", 1, NULL, values, NULL, NULL, 0);
+	r = table ? PQexecParams(db->conn, "SELECT to_regclass($1) IS NOT NULL", 1, NULL, values, NULL, NULL, 0)
+		: PQexec(db->conn, "SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema())");
 	if (!r || PQresultStatus(r) != PGRES_TUPLES_OK) {
 		rc = fail(db, r);
 	} else {

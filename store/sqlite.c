@@ -135,6 +135,21 @@ static int quick_check(rg_db *db, const char *path, int readonly)
 		readonly ? "read" : "written to", path);
 }
 
+static int table_exists(rg_db *db, const char *table, int *exists);
+
+/* An SQLite file with tables but no schema_version is another program's. */
+static int foreign_check(rg_db *db)
+{
+	int ours = 0, any = 0, rc;
+
+	if ((rc = table_exists(db, "schema_version", &ours)) || (!ours && (rc = table_exists(db, NULL, &any))))
+		return rc;
+	if (!ours && any)
+		return rg_error_set(RG_EFORMAT, "not a raingan store: it holds tables of another program "
+			"(give raingan a store of its own)");
+	return 0;
+}
+
 static int db_open(rg_db **out, const char *path, int readonly)
 {
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -157,6 +172,9 @@ static int db_open(rg_db **out, const char *path, int readonly)
 	/* before anything is read or written: a damaged store is left as it is */
 	if (!rc && exists)
 		rc = quick_check(db, path, readonly);
+	/* another program's database is left as it is: not even switched to WAL */
+	if (!rc && !readonly && exists)
+		rc = foreign_check(db);
 	if (!rc && !readonly)
 		rc = db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
 	if (rc) {
@@ -170,10 +188,10 @@ static int db_open(rg_db **out, const char *path, int readonly)
 static int table_exists(rg_db *db, const char *table, int *exists)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-		-1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db->h, table ? "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1"
+		: "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1", -1, &st, NULL);
 
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK && table)
 		rc = sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);

@@ -54,6 +54,18 @@ for args in (['export', '--db', db, '--table', 'projects'], ['report', '--db', d
     r = run(RAINGAN, *args)
     check(r.returncode == 2, f'{args[0]} of a damaged store: exit {r.returncode}, expected 2')
 
+# ---- another program's SQLite database: refused, its bytes untouched (not even made WAL) ----
+foreign = os.path.join(work, 'customers.db')
+con = sqlite3.connect(foreign)
+con.execute('CREATE TABLE customers (id INTEGER)')
+con.commit()
+con.close()
+before = open(foreign, 'rb').read()
+r = run(RAINGAN, 'ingest', '--db', foreign, files[0])
+check(r.returncode == 2 and 'not a raingan store' in r.stderr, f'ingest --db foreign: exit {r.returncode} {r.stderr!r}')
+stderr_lines_prefixed(r, 'ingest --db foreign')
+check(open(foreign, 'rb').read() == before, "ingest changed another program's database")
+
 # ---- not a store ----
 pdf = os.path.join(work, 'not-a-store.db')
 with open(pdf, 'wb') as fh:

@@ -98,6 +98,13 @@ before = dump(db)
 refused(db, 'schema version 99')
 check(dump(db) == before, 'a store of a newer schema was changed')
 
+# another program's database: refused by every command, and left untouched
+db = new_store(work, 'foreign')
+psql(db, 'CREATE TABLE customers (id integer)', 'INSERT INTO customers VALUES (1)')
+before = dump(db)
+refused(db, 'not a raingan store')
+check(dump(db) == before, "another program's database was changed")
+
 # a database that cannot hold Thai text in byte order
 psql(TARGET, 'DROP DATABASE IF EXISTS rgt_errors_latin1',
      "CREATE DATABASE rgt_errors_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
