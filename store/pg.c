@@ -200,6 +200,31 @@ static int check(rg_db *db, PGresult *r, ExecStatusType want)
 
 /* ---- connecting ---------------------------------------------------------------------------- */
 
+/* Whether libpq's reason for refusing target can be shown: every quoted word in it
+** is a key of target (a word followed by '=', or a URI parameter's name), never a
+** value, which may be a password under a misspelt key. */
+static int reason_quotes_keys_only(const char *err, const char *target)
+{
+	const char *q = err, *end, *at;
+
+	while ((q = strchr(q, '"')) && (end = strchr(q + 1, '"'))) {
+		size_t n = (size_t)(end - q - 1);
+		int key = 0;
+		for (at = target; n && *at; at++) {
+			if (strncmp(at, q + 1, n))
+				continue;
+			if ((at == target || strchr(" \t?&", at[-1])) && at[n] == '=') {
+				key = 1;
+				break;
+			}
+		}
+		if (!key)
+			return 0;
+		q = end + 1;
+	}
+	return 1;
+}
+
 /* Refuse a password written into the target (see the top of this file). */
 static int check_target(const char *target)
 {
@@ -208,8 +233,9 @@ static int check_target(const char *target)
 	int rc = 0;
 
 	if (!(opts = PQconninfoParse(target, &err))) {
-		/* libpq's reason may quote the string, which may hold a password: say it only without one */
-		if (err && !strstr(target, "password") && !strchr(target, '@'))
+		/* libpq's reason may quote the string, which may hold a password: say it only when
+		** it quotes keys alone */
+		if (err && reason_quotes_keys_only(err, target))
 			rc = rg_error_set(RG_EUSAGE, "not a valid connection string: %.*s", (int)strcspn(err, "\n"), err);
 		else
 			rc = rg_error_set(RG_EUSAGE, "not a valid connection string");

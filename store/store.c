@@ -38,7 +38,30 @@ const char *rg_store_backend_of(const char *target)
 	return "sqlite";
 }
 
-/* A URI without the password of its user part and without a password= parameter. */
+/* Whether the value of a connection keyword may be shown: libpq's keywords that
+** hold no secret.  Any other key -- password, sslpassword, and every misspelling
+** (PASSWORD=, pass=, pwd=) -- may hold one, and is never shown. */
+static int public_key(const char *key, size_t len)
+{
+	static const char *const keys[] = {
+		"host", "hostaddr", "port", "dbname", "user", "passfile", "channel_binding", "connect_timeout",
+		"client_encoding", "options", "application_name", "fallback_application_name", "keepalives",
+		"keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "replication",
+		"gssencmode", "sslmode", "sslcompression", "sslcert", "sslkey", "sslrootcert", "sslcrl",
+		"sslcrldir", "sslsni", "requirepeer", "ssl_min_protocol_version", "ssl_max_protocol_version",
+		"krbsrvname", "gsslib", "gssdelegation", "service", "target_session_attrs", "load_balance_hosts",
+		"require_auth", "sslcertmode", NULL
+	};
+	size_t i;
+
+	for (i = 0; keys[i]; i++)
+		if (strlen(keys[i]) == len && !memcmp(keys[i], key, len))
+			return 1;
+	return 0;
+}
+
+/* A URI without the password of its user part; a parameter that is not a
+** public keyword shows as key=*** (password= is left out). */
 static void redact_uri(const char *t, rg_buf *out)
 {
 	const char *auth = strstr(t, "://") + 3, *end = auth + strcspn(auth, "/?#"), *at, *colon, *q;
@@ -58,15 +81,20 @@ static void redact_uri(const char *t, rg_buf *out)
 	rg_buf_put(out, t, (size_t)(q - t));
 	for (t = q; *t; ) {
 		size_t n = strcspn(t + 1, "&") + 1;   /* one "?k=v" or "&k=v" */
+		size_t klen = strcspn(t + 1, "=&");
 		if (strncmp(t + 1, "password=", 9)) {
 			rg_buf_putc(out, kept++ ? '&' : '?');
-			rg_buf_put(out, t + 1, n - 1);
+			if (public_key(t + 1, klen) || klen + 1 >= n)
+				rg_buf_put(out, t + 1, n - 1);
+			else
+				rg_buf_printf(out, "%.*s=***", (int)klen, t + 1);
 		}
 		t += n;
 	}
 }
 
-/* A conninfo string without its password = value pair (the value may be quoted). */
+/* A conninfo string without its password = value pair (the value may be quoted);
+** a key that is not a public keyword shows as key=***. */
 static void redact_conninfo(const char *t, rg_buf *out)
 {
 	while (*t) {
@@ -95,10 +123,12 @@ static void redact_conninfo(const char *t, rg_buf *out)
 			while (*t && !isspace((unsigned char)*t))
 				t++;
 		}
-		if (!(klen == 8 && !strncmp(key, "password", 8))) {
+		if (public_key(key, klen)) {
 			rg_buf_put(out, start, (size_t)(t - start));
 			continue;
 		}
+		if (!(klen == 8 && !strncmp(key, "password", 8)))   /* another key: named, its value hidden */
+			rg_buf_printf(out, "%s%.*s=***", out->len ? " " : "", (int)klen, key);
 		/* words without "=" after an unquoted password may be more of it (a malformed string) */
 		for (;;) {
 			const char *w = t;

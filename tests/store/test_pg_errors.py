@@ -83,6 +83,11 @@ for db in (f'postgresql://rg_pw:{RIGHT}@127.0.0.1:{port()}/rgt_errors_pw',
            f"{tcp} password='{RIGHT}'"):
     refused(db, 'PGPASSWORD, ~/.pgpass or a service file', RIGHT)
 
+# a password under a misspelt key (libpq refuses the key): the reason names the key, never the value
+for db in (f'{tcp} PASSWORD={RIGHT}', f'{tcp} pass={RIGHT} more', f'{tcp} pwd=\'{RIGHT}\'',
+           f'postgresql://rg_pw@127.0.0.1:{port()}/rgt_errors_pw?PASSWORD={RIGHT}'):
+    refused(db, 'not a valid connection string', RIGHT)
+
 # nobody listening
 with socket.socket() as s:
     s.bind(('127.0.0.1', 0))
