@@ -68,6 +68,16 @@ int cli_write_stdout(const char *data, size_t len)
 	return 0;
 }
 
+int cli_end_stdout(int status)
+{
+	int failed = fflush(stdout) != 0 || ferror(stdout), err = errno;
+
+	if (!failed || status >= CLI_EXIT_FAILED)
+		return status;   /* a job that failed has said why */
+	cli_say("cannot write to standard output: %s", err ? strerror(err) : "a write error");
+	return CLI_EXIT_FAILED;
+}
+
 void cli_status(const char *fmt, ...)
 {
 	va_list ap;

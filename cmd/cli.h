@@ -154,6 +154,11 @@ void cli_file_error(const char *file);
 /* "raingan: message" on stderr, from the current thread's error. */
 void cli_error(void);
 
+/* The end of every command (main): what it printed on stdout is flushed; a
+** write error (a full disk, a closed pipe) is said and makes a status of 0 or
+** 1 into 2 -- a lost summary is a failed job. */
+int cli_end_stdout(int status);
+
 /* Write a buffer to stdout; -1 on a write error (reported). */
 int cli_write_stdout(const char *data, size_t len);
 

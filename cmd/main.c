@@ -64,7 +64,7 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
+			return cli_end_stdout(commands[i].run(argc - 1, argv + 1));
 	cli_say("unknown command '%s' (see raingan --help)", argv[1]);
 	return CLI_EXIT_FAILED;
 }

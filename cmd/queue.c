@@ -2,6 +2,7 @@
 ** queue.c - `raingan queue add|status|clear`: the store's queue of a shared
 ** batch, which `raingan work` empties (ingest/queue.h, store/queue.h).
 */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,7 +83,11 @@ static int status(const cli_opts *o, rg_store *s)
 	else
 		printf("%lld files: %lld queued, %lld claimed (%lld worker%s), %lld past their lease, %lld done, %lld failed\n",
 			total, c.queued, c.claimed, c.workers, c.workers == 1 ? "" : "s", c.expired, c.done, c.failed);
-	return fflush(stdout) ? CLI_EXIT_FAILED : CLI_EXIT_OK;
+	if (fflush(stdout)) {
+		cli_say("cannot write to standard output: %s", strerror(errno));
+		return CLI_EXIT_FAILED;
+	}
+	return CLI_EXIT_OK;
 }
 
 static int clear(rg_store *s)

@@ -153,6 +153,15 @@ static void output_free(rg_output *o)
 	free(o);
 }
 
+
+/* A write error on target, in the words every command uses ("-": standard output). */
+static int write_error(const char *target)
+{
+	if (!strcmp(target, "-"))
+		return rg_error_set(RG_EIO, "cannot write to standard output: %s", strerror(errno));
+	return rg_error_set(RG_EIO, "%s: cannot write: %s", target, strerror(errno));
+}
+
 int rg_output_begin(rg_output **out, const char *target)
 {
 	struct stat st;
@@ -175,7 +184,7 @@ int rg_output_begin(rg_output **out, const char *target)
 		if (!strcmp(target, "-")) {
 			o->fp = stdout;
 		} else if (!(o->fp = fopen(target, "wb"))) {
-			rc = rg_error_set(RG_EIO, "%s: cannot write: %s", target, strerror(errno));
+			rc = write_error(target);
 			output_free(o);
 			return rc;
 		}
@@ -210,7 +219,7 @@ int rg_output_begin(rg_output **out, const char *target)
 		mode = 0666 & ~mask;
 	}
 	if (fchmod(fd, mode) || !(o->fp = fdopen(fd, "wb"))) {
-		rc = rg_error_set(RG_EIO, "%s: cannot write: %s", target, strerror(errno));
+		rc = write_error(target);
 		close(fd);
 		unlink(o->temp);
 		output_free(o);
@@ -260,7 +269,7 @@ static int copy_out(rg_output *o)
 		return rg_error_set(RG_EIO, "%s: cannot read back %s: %s", o->target, o->temp, strerror(errno));
 	while (!rc && (n = fread(chunk, 1, sizeof(chunk), in)) > 0)
 		if (fwrite(chunk, 1, n, o->fp) != n)
-			rc = rg_error_set(RG_EIO, "%s: cannot write: %s", o->target, strerror(errno));
+			rc = write_error(o->target);
 	if (!rc && ferror(in))
 		rc = rg_error_set(RG_EIO, "%s: cannot read back %s: %s", o->target, o->temp, strerror(errno));
 	fclose(in);
@@ -276,9 +285,9 @@ static int commit_direct(rg_output *o)
 		unregister_temp(o);
 	}
 	if (fflush(o->fp) && !rc)
-		rc = rg_error_set(RG_EIO, "%s: cannot write: %s", o->target, strerror(errno));
+		rc = write_error(o->target);
 	if (o->fp != stdout && fclose(o->fp) && !rc)
-		rc = rg_error_set(RG_EIO, "%s: cannot write: %s", o->target, strerror(errno));
+		rc = write_error(o->target);
 	output_free(o);
 	return rc;
 }
@@ -294,7 +303,7 @@ int rg_output_commit(rg_output *o)
 	if (fflush(o->fp) || ferror(o->fp) || fsync(fileno(o->fp)))
 		rc = rg_error_set(RG_EIO, "%s: cannot write: %s", o->target, strerror(errno ? errno : EIO));
 	if (fclose(o->fp) && !rc)
-		rc = rg_error_set(RG_EIO, "%s: cannot write: %s", o->target, strerror(errno));
+		rc = write_error(o->target);
 	o->fp = NULL;
 	if (!rc && rename(o->temp, o->final))
 		rc = rg_error_set(RG_EIO, "%s: cannot replace it: %s", o->target, strerror(errno));

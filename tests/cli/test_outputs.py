@@ -69,6 +69,18 @@ check(r.returncode == 0 and open(target, 'rb').read() == open(ref_pdf, 'rb').rea
 check(os.stat(target).st_mode & 0o777 == 0o640, f'permissions {oct(os.stat(target).st_mode & 0o777)}, expected 0o640')
 check(not [n for n in os.listdir(work) if n.startswith('.')], f'temporary files left: {os.listdir(work)}')
 
+# standard output on a full device: a summary, a list, a count that is lost is a failed
+# job (exit 2), said in the one wording
+if os.path.exists('/dev/full'):
+    for args in (['ingest', '--json', '--db', db, src], ['export', '--db', db, '--table', 'organizations'],
+                 ['missing', '--db', db, '--fiscal-year', '2567', '--round', '6'],
+                 ['queue', 'status', '--db', db], ['parse', corpus_files(FIXTURES)[0]]):
+        with open('/dev/full', 'w') as full:
+            r = subprocess.run([RAINGAN, *args], stdout=full, stderr=subprocess.PIPE, text=True)
+        check(r.returncode == 2 and 'No space left on device' in r.stderr,
+              f'{" ".join(args[:2])} > /dev/full: exit {r.returncode} {r.stderr!r}')
+        stderr_lines_prefixed(r, f'{args[0]} > /dev/full')
+
 # ---- a full disk ----
 mnt = os.path.join(work, 'full')
 os.makedirs(mnt)
