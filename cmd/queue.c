@@ -26,7 +26,7 @@ static const cli_command queue = {
 	"  clear   remove the files that are done or failed.\n"
 	"Then run `raingan work --db STORE` on any number of machines.\n",
 	CLI_DB | CLI_JSON,
-	"1: (add) a folder could not be read.\n",
+	"1: (add) a folder could not be read, or a path does not exist (not queued).\n",
 };
 
 static int add(const cli_opts *o, rg_store *s)

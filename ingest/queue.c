@@ -5,10 +5,12 @@
 #include "queue.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "core/buf.h"
 #include "core/error.h"
@@ -37,11 +39,21 @@ static int absolute(const char *path, rg_buf *out)
 	return rg_buf_oom(out) ? rg_error_set(RG_ENOMEM, "out of memory") : 0;
 }
 
-static int add_one(rg_paths *l, rg_buf *abs, const char *path)
+/* A path that does not exist is said now and not queued: a worker would only fail on it. */
+static int add_one(rg_paths *l, rg_buf *abs, const char *path, size_t *missing)
 {
+	struct stat st;
 	int rc = absolute(path, abs);
 
-	return rc ? rc : rg_paths_add(l, rg_buf_cstr(abs));
+	if (rc)
+		return rc;
+	if (stat(rg_buf_cstr(abs), &st)) {
+		if (l->messages)
+			fprintf(l->messages, "raingan: %s: cannot queue it: %s\n", path, strerror(errno));
+		(*missing)++;
+		return 0;
+	}
+	return rg_paths_add(l, rg_buf_cstr(abs));
 }
 
 int rg_queue_add_paths(rg_store *s, const char *const *inputs, size_t n_inputs, FILE *more, FILE *messages,
@@ -50,7 +62,7 @@ int rg_queue_add_paths(rg_store *s, const char *const *inputs, size_t n_inputs, 
 	rg_paths l;
 	rg_buf abs = RG_BUF_INIT;
 	char *line = NULL;
-	size_t i, cap = 0;
+	size_t i, cap = 0, missing = 0;
 	ssize_t n;
 	int rc = 0;
 
@@ -58,19 +70,19 @@ int rg_queue_add_paths(rg_store *s, const char *const *inputs, size_t n_inputs, 
 	l.messages = messages;
 	*files = *queued = *unreadable = 0;
 	for (i = 0; i < n_inputs && !rc; i++)
-		rc = add_one(&l, &abs, inputs[i]);
+		rc = add_one(&l, &abs, inputs[i], &missing);
 	while (!rc && more && (n = getline(&line, &cap, more)) >= 0) {
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		if (n > 0)
-			rc = add_one(&l, &abs, line);
+			rc = add_one(&l, &abs, line, &missing);
 	}
 	free(line);
 	rg_buf_free(&abs);
 	if (!rc)
 		rc = rg_paths_sort(&l);
 	*files = l.len;
-	*unreadable = l.unreadable;
+	*unreadable = l.unreadable + missing;
 	if (!rc && l.len)
 		rc = rg_store_queue_add(s, (const char *const *)l.items, l.len, queued);
 	rg_paths_free(&l);

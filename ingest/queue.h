@@ -26,7 +26,8 @@
 ** and of more (one path a line; NULL: none), made absolute so that workers in
 ** another folder or on another machine (the same shared folder mounted at the
 ** same place) find them.  *files: the files found; *queued: those newly
-** waiting; *unreadable: folders that could not be read (said on messages). */
+** waiting; *unreadable: folders that could not be read and paths that do not
+** exist (said on messages, not queued). */
 int rg_queue_add_paths(rg_store *s, const char *const *inputs, size_t n_inputs, FILE *more, FILE *messages,
 	size_t *files, size_t *queued, size_t *unreadable);
 

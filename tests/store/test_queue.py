@@ -58,6 +58,10 @@ check(status(db) == {'queued': 61, 'claimed': 0, 'expired': 0, 'done': 0, 'faile
                      'total': 61}, 'status after add')
 r = raingan('queue', 'add', '--db', db, src, check_status=0)
 check('0 queued, 61 waiting already' in r.stderr, f'added twice: {r.stderr.strip()}')
+# a path that does not exist is said and not queued (a worker would only fail on it)
+r = raingan('queue', 'add', '--db', db, os.path.join(work, 'no-such-folder'), check_status=1)
+check('no-such-folder: cannot queue it' in r.stderr and status(db).get('total') == 61,
+      f'a missing path: {r.stderr.strip()} {status(db)}')
 
 procs = workers(db, 2)
 outs = [p.communicate(timeout=600) for p in procs]
