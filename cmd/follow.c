@@ -31,8 +31,7 @@ static const cli_command follow_cmd = {
 	"across filings again (after a change of rules/spelling.tsv, or a store made\n"
 	"before they existed).\n",
 	CLI_DB | CLI_SELECT | CLI_JSON | CLI_RULES | CLI_UPDATE,
-	"Exit status: 0 printed, 1 no organization matches, 2 bad arguments or the store\n"
-	"cannot be read.\n",
+	"1: no organization matches.\n",
 };
 
 /* ---- one organization's filings ----------------------------------------------------------- */

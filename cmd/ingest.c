@@ -7,8 +7,9 @@
 static const cli_command ingest = {
 	"ingest",
 	"raingan ingest [options] PATH...\n",
-	"Parse DOCX/ODT files into the store: folders are walked for *.docx and *.odt\n"
-	"(other files are counted and said), a file named is always tried, `-` reads\n"
+	"Parse filings into the store: folders are walked for the formats the reader\n"
+	"takes (.docx .docm .dotx .dotm .odt .ott .fodt, and .doc .rtf through\n"
+	"LibreOffice; other files are counted and said), a file named is always tried, `-` reads\n"
 	"more paths from standard input, one a line.  A file whose SHA-256 is stored is\n"
 	"skipped without parsing; a file that cannot be read, crashes its worker or\n"
 	"runs past --max-seconds is recorded (`raingan failures`) and the batch goes\n"

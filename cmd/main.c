@@ -18,7 +18,7 @@ static const struct {
 	{ "check", cmd_check, "print the findings of each filing; exit 1 on an error finding" },
 	{ "ingest", cmd_ingest, "parse files and folders in parallel into the store" },
 	{ "failures", cmd_failures, "list the files the store could not ingest" },
-	{ "export", cmd_export, "write organizations, filings and projects as CSV or JSONL" },
+	{ "export", cmd_export, "write organizations, filings, projects, findings as CSV, JSONL or XLSX" },
 	{ "report", cmd_report, "write the consolidated PDF report" },
 	{ "run", cmd_run, "the nightly job: ingest, then write the report" },
 	{ "orgs", cmd_orgs, "the register of organizations: import it, list the filings it cannot place" },

@@ -16,7 +16,7 @@ static const cli_command missing_cmd = {
 	"register, the organizations seen in the store's filings.  Each comes with its\n"
 	"latest current report (year/round), when it has one.\n",
 	CLI_DB | CLI_SELECT | CLI_LIST | CLI_OUTPUT,
-	"Exit status: 0 listed (even none), 2 bad arguments or the store cannot be read.\n",
+	"0 also when none is missing (the list is empty).\n",
 };
 
 static const char *const cols[] = { "code", "name", "type", "district", "province", "last_fiscal_year",
@@ -37,7 +37,7 @@ static int one(const rg_store_missing *m, void *ctx)
 		if (m->last_year)
 			snprintf(last, sizeof(last), "latest report %d/%d", m->last_year, m->last_round);
 		else
-			snprintf(last, sizeof(last), "no current report");
+			snprintf(last, sizeof(last), "no progress report in the store");
 		rg_buf_printf(&l->b, "%-10s %s  %s%s%s%s%s  (%s)\n", m->code ? m->code : "-", m->name,
 			m->district && *m->district ? "อำเภอ" : "", m->district ? m->district : "",
 			m->district && *m->district ? " " : "", m->province && *m->province ? "จังหวัด" : "",

@@ -27,8 +27,8 @@ static const cli_command import_cmd = {
 	"อบจ. or the full words, spaces, Thai digits), never by file name; a filing that\n"
 	"matches none or several is listed by `raingan orgs unmatched`.\n",
 	CLI_DB | CLI_RULES | CLI_REGISTER,
-	"Exit status: 0 every row imported, 1 some rows refused (the others imported),\n"
-	"2 the file is no register or the store cannot be written.\n",
+	"1: some rows refused (the others imported); 2: the file is no register (not\n"
+	"UTF-8 CSV with the header row) or the store cannot be written.\n",
 };
 
 static const cli_command unmatched_cmd = {
@@ -39,7 +39,7 @@ static const cli_command unmatched_cmd = {
 	"e.g. no district): the store links them to none and says so in their findings\n"
 	"(organization_unregistered, organization_register_ambiguous).\n",
 	CLI_DB | CLI_LIST | CLI_OUTPUT,
-	"Exit status: 0 listed (even none), 2 the store cannot be read.\n",
+	"0 also when every filing is placed (the list is empty).\n",
 };
 
 /* ---- import ---------------------------------------------------------------------------- */
