@@ -349,8 +349,46 @@ int rg_register_read_csv(FILE *f, const char *path, const rg_register_sink *sink
 	ch2 = ch1 == EOF ? EOF : getc(f);
 	if ((ch1 == 0xFF && ch2 == 0xFE) || (ch1 == 0xFE && ch2 == 0xFF))
 		return rg_error_set(RG_EFORMAT, "%s: UTF-16 text: save the register as CSV UTF-8", path);
-	if (ch1 == 0xEF && ch2 == 0xBB && (ch3 = getc(f)) == 0xBF) {
-		/* skipped */
+	/* a file most of whose lines are not UTF-8 is in another encoding (a register
+	** saved in Thai Windows encoding, TIS-620): refused whole, in one line, rather
+	** than every row refused; a stray bad line is refused as a row */
+	{
+		rg_buf all = RG_BUF_INIT;
+		char chunk[65536], *p, *end;
+		size_t n, line = 0, lines = 0, bad = 0, first_bad = 0;
+		rewind(f);
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			rg_buf_put(&all, chunk, n);
+		if (rg_buf_oom(&all)) {
+			rg_buf_free(&all);
+			return rg_error_set(RG_ENOMEM, "out of memory");
+		}
+		for (p = all.ptr; p && p < all.ptr + all.len; p = end ? end + 1 : NULL) {
+			size_t len;
+			char save;
+			end = memchr(p, '\n', (size_t)(all.ptr + all.len - p));
+			len = end ? (size_t)(end - p) : (size_t)(all.ptr + all.len - p);
+			line++;
+			if (!len)
+				continue;
+			lines++;
+			save = p[len];
+			p[len] = '\0';
+			if (memchr(p, '\0', len) || !valid_utf8(p)) {
+				bad++;
+				first_bad = first_bad ? first_bad : line;
+			}
+			p[len] = save;
+		}
+		rg_buf_free(&all);
+		if (bad && bad * 2 >= lines)
+			return rg_error_set(RG_EFORMAT, "%s: %zu of %zu lines (the first: line %zu) are not UTF-8 text: save the"
+				" register as \"CSV UTF-8\" (a Thai Windows file is TIS-620); nothing was imported",
+				path, bad, lines, first_bad);
+	}
+	rewind(f);
+	if ((ch1 = getc(f)) == 0xEF && getc(f) == 0xBB && (ch3 = getc(f)) == 0xBF) {
+		/* a byte-order mark: skipped */
 	} else {
 		rewind(f);
 	}

@@ -255,6 +255,13 @@ static void test_register(void)
 	CHECK_INT(read_text("", &c), RG_EFORMAT);
 	CHECK_INT(read_text("\xFF\xFE" "c\0o\0", &c), RG_EFORMAT);
 	CHECK(strstr(rg_error_message(), "UTF-16") != NULL);
+	/* a register saved in TIS-620 (Thai Windows): refused whole in one error, nothing imported */
+	CHECK_INT(read_text("code,name,type,district,province\n"
+		"1,\xcd\xba\xb5.\xa1,,\xcd" "1,\xa8" "1\n"        /* อบต.ก,,อ1,จ1 in TIS-620 */
+		"2,\xcd\xba\xb5.\xa2,,\xcd" "1,\xa8" "1\n", &c), RG_EFORMAT);
+	CHECK(strstr(rg_error_message(), "2 of 3 lines (the first: line 2) are not UTF-8") != NULL);
+	CHECK_STR(c.good, "");
+	CHECK_STR(c.bad, "");
 }
 
 int main(void)
