@@ -68,6 +68,11 @@ int cli_write_stdout(const char *data, size_t len)
 	return 0;
 }
 
+const char *cli_plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
 int cli_end_stdout(int status)
 {
 	int failed = fflush(stdout) != 0 || ferror(stdout), err = errno;
@@ -273,11 +278,14 @@ int cli_write_report(cli_opts *o, rg_model *const *models, size_t n)
 	int rc;
 
 	if (!n) {
-		cli_say("nothing to report: no filing matches the selection (%s is left as it was)", o->output);
+		if (strcmp(o->output, "-") && !access(o->output, F_OK))
+			cli_say("nothing to report: no filing matches the selection (%s is left as it was)", o->output);
+		else
+			cli_say("nothing to report: no filing matches the selection (no report written)");
 		return CLI_EXIT_PARTIAL;
 	}
 	o->report.selection = &o->select;
-	cli_status("writing the report of %zu filings ...", n);
+	cli_status("writing the report of %zu filing%s ...", n, cli_plural(n));
 	if (rg_output_begin(&out, o->output) || !(path = rg_output_path(out))) {
 		rg_output_abort(out);
 		cli_error();
@@ -299,10 +307,10 @@ int cli_write_report(cli_opts *o, rg_model *const *models, size_t n)
 	}
 	cli_status(NULL);
 	if (strcmp(o->output, "-") && !stat(o->output, &st))
-		cli_say("wrote %s: %zu filings, %.1f KiB (%.2f s)", o->output, n, (double)st.st_size / 1024,
+		cli_say("wrote %s: %zu filing%s, %.1f KiB (%.2f s)", o->output, n, cli_plural(n), (double)st.st_size / 1024,
 			rg_now() - t0);
 	else
-		cli_say("wrote the report of %zu filings (%.2f s)", n, rg_now() - t0);
+		cli_say("wrote the report of %zu filing%s (%.2f s)", n, cli_plural(n), rg_now() - t0);
 	return CLI_EXIT_OK;
 }
 
@@ -375,13 +383,14 @@ static void print_summary(const cli_opts *o, const rg_store *s, const rg_ingest_
 
 	if (sum->other_files) {
 		readable_extensions(&b);
-		cli_say("%zu other files in the folders were not read (the reader takes %s)", sum->other_files,
-			rg_buf_cstr(&b));
+		cli_say("%zu other file%s in the folders %s not read (the reader takes %s)", sum->other_files,
+			cli_plural(sum->other_files), sum->other_files == 1 ? "was" : "were", rg_buf_cstr(&b));
 		rg_buf_clear(&b);
 	}
 	if (!o->json) {
-		cli_say("%zu files: %zu ingested, %zu skipped, %zu failed, %zu findings (%.2f s, %.1f files/s)",
-			sum->files, sum->stored, sum->skipped, sum->failed, sum->findings, sum->seconds, rate);
+		cli_say("%zu file%s: %zu ingested, %zu skipped, %zu failed, %zu finding%s (%.2f s, %.1f files/s)",
+			sum->files, cli_plural(sum->files), sum->stored, sum->skipped, sum->failed, sum->findings,
+			cli_plural(sum->findings), sum->seconds, rate);
 		rg_buf_free(&b);
 		return;
 	}

@@ -159,6 +159,9 @@ void cli_error(void);
 ** 1 into 2 -- a lost summary is a failed job. */
 int cli_end_stdout(int status);
 
+/* "s" for a count that is not 1: "1 filing", "2 filings". */
+const char *cli_plural(size_t n);
+
 /* Write a buffer to stdout; -1 on a write error (reported). */
 int cli_write_stdout(const char *data, size_t len);
 

@@ -134,9 +134,10 @@ static int orgs_import(int argc, char **argv)
 		return 2;
 	}
 	rg_store_each_unmatched(s, count_unmatched, &unmatched);
-	cli_say("%s: %zu organizations imported (%zu new, %zu updated), %zu rows refused;"
-		" %zu current filings derived again, %zu the register cannot place (raingan orgs unmatched)",
-		im.path, im.added + im.updated, im.added, im.updated, im.refused, derived, unmatched);
+	cli_say("%s: %zu organization%s imported (%zu new, %zu updated), %zu row%s refused;"
+		" %zu current filing%s derived again, %zu the register cannot place (raingan orgs unmatched)",
+		im.path, im.added + im.updated, cli_plural(im.added + im.updated), im.added, im.updated, im.refused,
+		cli_plural(im.refused), derived, cli_plural(derived), unmatched);
 	rg_store_close(s);
 	cli_opts_free(&o);
 	return im.refused ? 1 : 0;

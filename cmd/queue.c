@@ -62,7 +62,7 @@ static int add(const cli_opts *o, rg_store *s)
 		}
 		rg_buf_free(&b);
 	} else {
-		cli_say("%zu files: %zu queued, %zu waiting already", files, queued, files - queued);
+		cli_say("%zu file%s: %zu queued, %zu waiting already", files, cli_plural(files), queued, files - queued);
 	}
 	return unreadable ? CLI_EXIT_PARTIAL : CLI_EXIT_OK;
 }

@@ -74,7 +74,7 @@ with open(os.path.join(empty, 'scan.pdf'), 'wb') as fh:
     fh.write(b'%PDF-1.4')
 r = run(RAINGAN, 'ingest', '--db', db, empty)
 check(r.returncode == 1, f'ingest of a folder without filings: exit {r.returncode}, expected 1')
-check('no file to read' in r.stderr and '1 other files' in r.stderr, f'ingest of an empty folder: {r.stderr!r}')
+check('no file to read' in r.stderr and '1 other file in the folders was not read' in r.stderr, f'ingest of an empty folder: {r.stderr!r}')
 stderr_lines_prefixed(r, 'ingest of an empty folder')
 
 # a walk takes every format the reader reads, legacy ones too: a .doc or .fodt
