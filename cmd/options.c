@@ -533,6 +533,10 @@ int cli_parse(const cli_command *c, int argc, char **argv, cli_opts *o)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (only_operands || a[0] != '-' || !a[1]) {
+			if (!a[0]) {   /* "" (an unset shell variable): no file, no folder */
+				cli_say("an empty argument where a file or folder was expected (an unset variable?)");
+				return -1;
+			}
 			o->args[o->n_args++] = argv[i];
 			continue;
 		}

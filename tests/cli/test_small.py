@@ -137,6 +137,11 @@ m = re.search(r'wrote .*: (\d+) filings', r.stderr)
 check(r.returncode == 1 and m and int(m.group(1)) == n_store and 'No such file' in r.stderr,
       f'report --db with a missing FILE: exit {r.returncode}, {r.stderr!r}')
 
+# an empty argument (an unset shell variable) is refused, not read as "." or as a file named ""
+for cmd in (['parse', ''], ['ingest', '--db', db, '']):
+    r = run(RAINGAN, *cmd)
+    check(r.returncode == 2 and 'an empty argument' in r.stderr, f'{cmd[0]} "": exit {r.returncode} {r.stderr!r}')
+
 # ---- one prefix on every error line ----
 errors = [
     ['dump', broken], ['parse', broken], ['check', broken], ['dump', '--max-nesting', 'x', broken],
