@@ -7,10 +7,13 @@
 ** error the kernel reports late (a full disk under delayed allocation) is
 ** still caught and the target kept.  A target that exists and is not a
 ** regular file (/dev/null, a FIFO, a terminal) cannot be replaced: it is
-** written straight, as standard output is.
+** written straight, as standard output is.  The temporary file's name holds
+** the machine and the process, so the next write of the same target removes
+** one a killed process left.
 */
 #include "output.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -122,14 +125,52 @@ int rg_output_check(const char *target)
 	return rc;
 }
 
+/* The temporary files of base in dir that a process of this machine left when it
+** was killed (kill -9, a crash: no handler ran): ".BASE.raingan-HOST-PID.XXXXXX"
+** whose PID is gone.  Another machine's (a shared folder) are never touched. */
+static void remove_stale_temps(const char *dir, const char *base, const char *host)
+{
+	rg_buf prefix = RG_BUF_INIT, path = RG_BUF_INIT;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	rg_buf_printf(&prefix, ".%s.raingan-%s-", base, host);
+	while (!rg_buf_oom(&prefix) && (e = readdir(d))) {
+		char *end;
+		long pid;
+		if (strncmp(e->d_name, prefix.ptr, prefix.len))
+			continue;
+		pid = strtol(e->d_name + prefix.len, &end, 10);
+		if (pid <= 0 || *end != '.' || !kill((pid_t)pid, 0) || errno != ESRCH)
+			continue;   /* not such a name, or its process lives (or is not ours to ask) */
+		rg_buf_clear(&path);
+		rg_buf_printf(&path, "%s/%s", dir, e->d_name);
+		if (!rg_buf_oom(&path))
+			(void)unlink(path.ptr);
+	}
+	closedir(d);
+	rg_buf_free(&prefix);
+	rg_buf_free(&path);
+}
+
 /* A temporary file in folder dir for base; its path in *temp, the open descriptor returned (-1: error set). */
 static int make_temp(const char *dir, const char *base, char **temp)
 {
 	rg_buf b = RG_BUF_INIT;
+	char host[64];
 	int fd;
 
 	*temp = NULL;
-	rg_buf_printf(&b, "%s/.%s.XXXXXX", dir, base);
+	if (gethostname(host, sizeof(host)))
+		snprintf(host, sizeof(host), "localhost");
+	host[sizeof(host) - 1] = '\0';
+	for (char *h = host; *h; h++)
+		if (*h == '/' || *h == '.' || *h == '-')
+			*h = '_';
+	remove_stale_temps(dir, base, host);
+	rg_buf_printf(&b, "%s/.%s.raingan-%s-%ld.XXXXXX", dir, base, host, (long)getpid());
 	if (rg_buf_oom(&b)) {
 		rg_buf_free(&b);
 		rg_error_set(RG_ENOMEM, "out of memory");

@@ -69,6 +69,21 @@ check(r.returncode == 0 and open(target, 'rb').read() == open(ref_pdf, 'rb').rea
 check(os.stat(target).st_mode & 0o777 == 0o640, f'permissions {oct(os.stat(target).st_mode & 0o777)}, expected 0o640')
 check(not [n for n in os.listdir(work) if n.startswith('.')], f'temporary files left: {os.listdir(work)}')
 
+# a temporary file left by a killed process of this machine is removed by the next write of
+# the same target; another machine's (a shared folder) is left
+import socket  # noqa: E402
+dead = subprocess.Popen(['true'])
+dead.wait()   # its PID is gone
+host = ''.join('_' if ch in './-' else ch for ch in socket.gethostname())[:63]
+stale = os.path.join(work, f'.kept.pdf.raingan-{host}-{dead.pid}.abc123')
+other = os.path.join(work, f'.kept.pdf.raingan-elsewhere-{dead.pid}.abc123')
+for f in (stale, other):
+    open(f, 'wb').close()
+r = run(RAINGAN, 'report', '--db', db, '-o', target)
+check(r.returncode == 0 and not os.path.exists(stale), f'a stale temporary file is left: {os.listdir(work)}')
+check(os.path.exists(other), "another machine's temporary file was removed")
+os.unlink(other)
+
 # standard output on a full device: a summary, a list, a count that is lost is a failed
 # job (exit 2), said in the one wording
 if os.path.exists('/dev/full'):
