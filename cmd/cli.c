@@ -318,8 +318,6 @@ int cli_write_report(cli_opts *o, rg_model *const *models, size_t n)
 
 rg_store *cli_open_store(const cli_opts *o, int flags)
 {
-	int is_new = !(flags & RG_STORE_READONLY) && !strcmp(rg_store_backend_of(o->db), "sqlite") &&
-		access(o->db, F_OK) != 0;
 	rg_store *s = NULL;
 
 	if (rg_store_open(&s, o->db, flags)) {
@@ -332,7 +330,7 @@ rg_store *cli_open_store(const cli_opts *o, int flags)
 		rg_store_close(s);
 		return NULL;
 	}
-	if (is_new)   /* a mistyped file name says so at once */
+	if (rg_store_created(s))   /* a mistyped file or database name says so at once */
 		cli_say("%s: a new store", rg_store_name(s));
 	return s;
 }

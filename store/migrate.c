@@ -304,6 +304,7 @@ static int migrate_locked(rg_store *s)
 	if (version > RG_STORE_SCHEMA_VERSION)
 		return rg_error_set(RG_ERROR, "%s: the store is at schema version %d, newer than this raingan (%d)",
 			s->name, version, RG_STORE_SCHEMA_VERSION);
+	s->created = version == 0;
 	for (v = version; v < RG_STORE_SCHEMA_VERSION; v++) {
 		if ((rc = run_migration(s, rg_migrations_sql[v])) || (rc = set_version(s, v + 1))) {
 			rg_error_prefix("migrating the schema to version %d", v + 1);

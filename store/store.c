@@ -164,6 +164,11 @@ const char *rg_store_name(const rg_store *s)
 	return s->name;
 }
 
+int rg_store_created(const rg_store *s)
+{
+	return s->created;
+}
+
 int rg_store_fail(rg_store *s, const char *what)
 {
 	if (*what)

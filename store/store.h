@@ -42,6 +42,9 @@ void rg_store_close(rg_store *s);
 /* The store as messages name it: the path, or the connection string without a password. */
 const char *rg_store_name(const rg_store *s);
 
+/* Whether this open made the store (an empty file or database given its schema). */
+int rg_store_created(const rg_store *s);
+
 /* The backend's name ("sqlite", "postgresql") that target would open, without opening it. */
 const char *rg_store_backend_of(const char *target);
 

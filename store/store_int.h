@@ -26,6 +26,7 @@ struct rg_store {
 	rg_db *db;
 	char *name;                 /* for messages: no password in it */
 	int readonly;
+	int created;                /* this open made the schema (the store was empty) */
 	int transient;              /* the last error was retryable (and retried) */
 	rg_db_stmt *st[ST_COUNT];
 	struct rg_spelling *spelling;   /* rules/spelling.tsv for project names (rg_store_set_rules), or NULL */

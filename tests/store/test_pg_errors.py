@@ -103,6 +103,13 @@ before = dump(db)
 refused(db, 'schema version 99')
 check(dump(db) == before, 'a store of a newer schema was changed')
 
+# a new (empty) database made a store says so, as a new SQLite file does; the next open does not
+db = new_store(work, 'fresh')
+r = raingan('ingest', '--db', db, src, check_status=0)
+check('a new store' in r.stderr, f'a new database is not said: {r.stderr!r}')
+r = raingan('ingest', '--db', db, src, check_status=0)
+check('a new store' not in r.stderr, f'a store said new twice: {r.stderr!r}')
+
 # another program's database: refused by every command, and left untouched
 db = new_store(work, 'foreign')
 psql(db, 'CREATE TABLE customers (id integer)', 'INSERT INTO customers VALUES (1)')
