@@ -31,7 +31,8 @@ static const cli_command report = {
 	"written whole or not at all (a temporary file renamed when complete: on a full\n"
 	"disk the old report stays); -o - writes the PDF to standard output.\n"
 	"--split-by province (with --db): -o is a folder that exists, one PDF a\n"
-	"province and national.pdf, the summary, each written whole.\n",
+	"province and national.pdf, the summary, renamed into place together at the\n"
+	"end (an interrupted or failed split leaves the old set as it was).\n",
 	CLI_OUTPUT | CLI_DB | CLI_SELECT | CLI_LAYOUT | CLI_RULES | CLI_LIMITS | CLI_SPLIT,
 	"Dates in the PDF come only from SOURCE_DATE_EPOCH; the same input gives the same bytes.\n"
 	"1: an input could not be read (the report covers the rest), or no filing\n"

@@ -143,8 +143,46 @@ static char *pdf_path(const char *dir, const char *name)
 	return path;
 }
 
-/* Write one report whole or not at all (core/output.h: a temporary file renamed when complete). */
-static int write_pdf(cli_opts *o, const char *path, rg_model **models, size_t n, rg_report_digest **d, size_t nd)
+/* The written reports of a split, kept as temporary files: renamed together at
+** the end, so an interrupted or failed split leaves the folder's old set whole
+** rather than new province reports beside an old national summary. */
+typedef struct {
+	rg_output **v;
+	size_t n, cap;
+} pending;
+
+static void pending_abort(pending *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		rg_output_abort(p->v[i]);
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Commit every report, in order; after a failure the rest are removed. */
+static int pending_commit(pending *p)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < p->n; i++) {
+		if (rc) {
+			rg_output_abort(p->v[i]);
+		} else if ((rc = rg_output_commit(p->v[i]))) {
+			cli_error();
+			rc = -1;
+		}
+	}
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+	return rc;
+}
+
+/* Write one report into a temporary file kept in p (core/output.h). */
+static int write_pdf(cli_opts *o, pending *p, const char *path, rg_model **models, size_t n,
+	rg_report_digest **d, size_t nd)
 {
 	rg_output *out = NULL;
 	const char *tmp;
@@ -163,10 +201,16 @@ static int write_pdf(cli_opts *o, const char *path, rg_model **models, size_t n,
 		rg_output_abort(out);
 		return -1;
 	}
-	if (rg_output_commit(out)) {
-		cli_error();
-		return -1;
+	if (p->n == p->cap) {
+		rg_output **v = realloc(p->v, (p->cap = p->cap ? p->cap * 2 : 64) * sizeof(*v));
+		if (!v) {
+			rg_output_abort(out);
+			cli_say("out of memory");
+			return -1;
+		}
+		p->v = v;
 	}
+	p->v[p->n++] = out;
 	return 0;
 }
 
@@ -177,6 +221,7 @@ int cli_report_split(cli_opts *o)
 	rg_report_digest **digests = NULL;
 	size_t n_digests = 0, cap = 0, i, k, written = 0;
 	cli_missing miss;
+	pending done = { NULL, 0, 0 };
 	rg_store *s;
 	int rc = 0;
 
@@ -224,7 +269,7 @@ int cli_report_split(cli_opts *o)
 				rc = -1;
 			} else {
 				o->select.province = ps.names[i] ? ps.names[i] : rg_filter_no_province;
-				rc = write_pdf(o, path, models, n, NULL, 0);
+				rc = write_pdf(o, &done, path, models, n, NULL, 0);
 				written += !rc;
 				free(path);
 			}
@@ -241,11 +286,13 @@ int cli_report_split(cli_opts *o)
 		} else if (!n_digests) {
 			cli_say("no filing matches the selection");
 			rc = -1;
-		} else if (!(rc = write_pdf(o, path, NULL, 0, digests, n_digests))) {
-			cli_say("wrote %zu province reports and %s (%zu filings)", written, path, n_digests);
+		} else if (!(rc = write_pdf(o, &done, path, NULL, 0, digests, n_digests)) && !(rc = pending_commit(&done))) {
+			cli_say("wrote %zu province report%s and %s (%zu filing%s)", written, cli_plural(written), path,
+				n_digests, cli_plural(n_digests));
 		}
 		free(path);
 	}
+	pending_abort(&done);   /* after a failure: nothing of this split is left */
 	for (i = 0; i < n_digests; i++)
 		rg_report_digest_free(digests[i]);
 	free(digests);

@@ -26,8 +26,10 @@
 #include "buf.h"
 #include "error.h"
 
-/* The temporary files a signal handler removes: paths written before the flag is set. */
-#define MAX_TEMPS 16
+/* The temporary files a signal handler removes: paths written before the flag is set.
+** Enough for a report split by province (77 provinces, one without, the national
+** summary), whose files are all committed together at the end. */
+#define MAX_TEMPS 128
 static char temp_paths[MAX_TEMPS][PATH_MAX];
 static volatile sig_atomic_t temp_used[MAX_TEMPS];
 

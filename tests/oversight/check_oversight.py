@@ -399,6 +399,17 @@ def mode_pdf():
           'the province PDF holds its organizations only')
     check('อบต.ดงมอน' in muk, 'the province PDF has its missing page')
     run('report', '--split-by', 'province', '-o', out, ok=(2,))
+    # a split that fails (here: national.pdf cannot be written) leaves the old set whole:
+    # no province report of it replaces the one before
+    old = os.path.join(WORK, 'pdf', 'split-old')
+    shutil.rmtree(old, ignore_errors=True)
+    os.makedirs(os.path.join(old, 'national.pdf'))   # a folder where the summary goes
+    with open(os.path.join(old, 'มุกดาหาร.pdf'), 'wb') as fh:
+        fh.write(b'the old report')
+    run('report', '--db', db, '--split-by', 'province', '-o', old + '/', ok=(2,))
+    check(sorted(os.listdir(old)) == ['national.pdf', 'มุกดาหาร.pdf'] and
+          open(os.path.join(old, 'มุกดาหาร.pdf'), 'rb').read() == b'the old report',
+          'a failed split changed the folder: %s' % sorted(os.listdir(old)))
 
 
 def main():
