@@ -91,7 +91,7 @@ int cmd_missing(int argc, char **argv)
 	} else {
 		rc = cli_list_write(&l, o.output);
 		if (!rc && l.format == CLI_LIST_TEXT)
-			cli_say("%zu organizations without a current report of %d, %d months", l.n,
+			cli_say("%zu organization%s without a current report of %d, %d months", l.n, cli_plural(l.n),
 				o.select.fiscal_year, o.select.round_months);
 	}
 	rg_store_close(s);
