@@ -419,13 +419,19 @@ static int header_rows(ctx *x, const rg_table *t)
 			}
 			if (!(s = ex_squeeze(x, cell_text(t, r, c))))
 				return 0;
-			/* an item number, alone or numbering a name ("๑.มาตรการ...", "๒.๓ ..."), or
-			** an amount: a header cell names a column, it never starts with one */
-			if (rg_parse_seq(s, seq, sizeof(seq)) || rg_split_seq(s, 0, seq, sizeof(seq), &rest) ||
-			    (rg_parse_amount(s, &n) && n.set && !rg_has_thai_letters(s)))
+			/* an item number, an amount, or a number before a text that names no
+			** column ("๑.มาตรการ...", "๒.๓ ..."): data.  A numbered column name
+			** ("(๑) ลำดับ", "๑๐. หมายเหตุ") is header text. */
+			if (rg_parse_seq(s, seq, sizeof(seq)) || (rg_parse_amount(s, &n) && n.set && !rg_has_thai_letters(s)))
 				data = 1;
 			else if (ex_first_rule(x, "column", s, strlen(s)))
 				named++;
+			else if (rg_split_seq(s, 0, seq, sizeof(seq), &rest) && *rest) {
+				if (ex_first_rule(x, "column", rest, strlen(rest)))
+					named++;
+				else
+					data = 1;
+			}
 			free(s);
 		}
 		if (data || !filled || named * 2 < filled)
@@ -480,6 +486,13 @@ static void map_columns(ctx *x, const rg_table *t, int h, column_map *map)
 			return;
 		}
 		rule = *s ? ex_first_rule(x, "column", s, strlen(s)) : NULL;
+		if (!rule && *s) {
+			/* a numbered column name, "(๑) ลำดับ", "๑๐. หมายเหตุ": the name after the number */
+			char seq[RG_SEQ_MAX];
+			const char *rest;
+			if (rg_split_seq(s, 0, seq, sizeof(seq), &rest) && *rest)
+				rule = ex_first_rule(x, "column", rest, strlen(rest));
+		}
 		if (rule) {
 			map->field[c] = field_of(rule->label);
 			if (map->field[c] == F_YEAR && rg_rule_group(rule, x->md, "year", year, sizeof(year)))

@@ -5,6 +5,9 @@ silence"): a filing retyped, or resaved by a tool that drops the marks
 
     check_unmarked_headers.py RAINGAN CORPUS SCORE_PY [--min 1.0]
 
+Some forms also number their column names ("(๑) ลำดับ"): the copies number the
+column ลำดับ so, and must still read it as the item number's header.
+
 For every filing of CORPUS (docx/ and odt/, or docs/ with STEM.VARIANT.docx
 as the cases are; expected/STEM.json), a copy is
 made with every header-row mark removed -- DOCX: the `w:tblHeader` elements;
@@ -24,10 +27,19 @@ import zipfile
 PARTS = re.compile(r'^(word/document\.xml|content\.xml)$')
 
 
+NUMBERED = '(๑) ลำดับ'.encode()
+
+
 def strip_marks(name, xml):
+    """The marks removed, and the column name ลำดับ numbered as some forms number
+    their columns ("(๑) ลำดับ"): a numbered column name is still header text."""
+    xml = xml.replace('>ลำดับ<'.encode(), b'>' + NUMBERED + b'<')
     if name == 'word/document.xml':
         return re.sub(rb'<w:tblHeader(?:\s[^>]*)?/>|<w:tblHeader(?:\s[^>]*)?>.*?</w:tblHeader>', b'', xml)
     return re.sub(rb'</?table:table-header-rows\s*>', b'', xml)
+
+
+numbered = [0]
 
 
 def unmarked_copy(src, dst):
@@ -40,6 +52,7 @@ def unmarked_copy(src, dst):
                 new = strip_marks(info.filename, data)
                 removed += data.count(b'tblHeader') + data.count(b'table-header-rows') - \
                     new.count(b'tblHeader') - new.count(b'table-header-rows')
+                numbered[0] += new.count(NUMBERED)
                 data = new
             # mimetype first and stored, as ODF wants
             zout.writestr(info, data, compress_type=info.compress_type)
@@ -86,7 +99,10 @@ def main():
     if marks == 0:
         print('FAIL: the corpus has no header-row marks to remove: the test tests nothing')
         failed += 1
-    print(f'{marks} header marks removed; {failed} file(s) failed')
+    if numbered[0] == 0:
+        print('FAIL: no column name ลำดับ to number: the numbered-name check tests nothing')
+        failed += 1
+    print(f'{marks} header marks removed, {numbered[0]} column names numbered; {failed} file(s) failed')
     return 1 if failed else 0
 
 
