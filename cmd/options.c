@@ -559,6 +559,12 @@ int cli_parse(const cli_command *c, int argc, char **argv, cli_opts *o)
 			}
 			value = argv[++i];
 		}
+		/* "--db $STORE" with STORE unset: an empty value would mean "everything" to a
+		** filter and a throwaway store to SQLite */
+		if (op->arg && !*value) {
+			cli_say("%s needs a value, and it is empty (an unset variable?)", op->name);
+			return -1;
+		}
 		if (op->set(o, value, c->name))
 			return -1;
 	}

@@ -138,9 +138,11 @@ check(r.returncode == 1 and m and int(m.group(1)) == n_store and 'No such file' 
       f'report --db with a missing FILE: exit {r.returncode}, {r.stderr!r}')
 
 # an empty argument (an unset shell variable) is refused, not read as "." or as a file named ""
-for cmd in (['parse', ''], ['ingest', '--db', db, '']):
+for cmd in (['parse', ''], ['ingest', '--db', db, ''], ['ingest', '--db', '', corpus_files(FIXTURES)[0]],
+            ['report', '--db', db, '--org', '', '-o', t], ['export', '--db', db, '--province=']):
     r = run(RAINGAN, *cmd)
-    check(r.returncode == 2 and 'an empty argument' in r.stderr, f'{cmd[0]} "": exit {r.returncode} {r.stderr!r}')
+    check(r.returncode == 2 and ('an empty argument' in r.stderr or 'it is empty' in r.stderr),
+          f'{cmd}: exit {r.returncode} {r.stderr!r}')
 
 # ---- one prefix on every error line ----
 errors = [
