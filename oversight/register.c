@@ -335,63 +335,85 @@ static int read_header(csv *c, const char *path, int *at)
 	return 0;
 }
 
-int rg_register_read_csv(FILE *f, const char *path, const rg_register_sink *sink)
+/* Whether most lines holding other than ASCII are not UTF-8: a file in another
+** encoding (a register saved in Thai Windows encoding, TIS-620), refused whole in
+** one line rather than every row refused; a stray bad line stays a refused row.
+** Lines of ASCII alone (the header, Excel's ",,,," rows) say nothing either way. */
+static int other_encoding(char *p, size_t len, const char *path)
+{
+	char *end, *stop = p + len;
+	size_t line = 0, lines = 0, bad = 0, first_bad = 0;
+
+	for (; p < stop; p = end + 1) {
+		size_t n, k;
+		char save;
+		int ascii = 1;
+		if (!(end = memchr(p, '\n', (size_t)(stop - p))))
+			end = stop;
+		n = (size_t)(end - p);
+		line++;
+		for (k = 0; k < n && ascii; k++)
+			ascii = (unsigned char)p[k] < 0x80 && p[k] != '\0';
+		if (ascii)
+			continue;
+		lines++;
+		save = p[n];
+		p[n] = '\0';
+		if (memchr(p, '\0', n) || !valid_utf8(p)) {
+			bad++;
+			first_bad = first_bad ? first_bad : line;
+		}
+		p[n] = save;
+	}
+	if (bad && bad * 2 >= lines)
+		return rg_error_set(RG_EFORMAT, "%s: %zu of the %zu lines with non-ASCII text (the first: line %zu) are not"
+			" UTF-8: save the register as \"CSV UTF-8\" (a Thai Windows file is TIS-620); nothing was imported",
+			path, bad, lines, first_bad);
+	return 0;
+}
+
+int rg_register_read_csv(FILE *in, const char *path, const rg_register_sink *sink)
 {
 	csv c;
 	seen_set done = { NULL, 0, 0 };
-	int at[N_COLS], rc, ch1, ch2, ch3;
-	size_t row = 0, i;
+	rg_buf all = RG_BUF_INIT;
+	char chunk[65536];
+	const unsigned char *head;
+	int at[N_COLS], rc;
+	size_t row = 0, i, n, skip = 0;
+	FILE *f;
 
+	/* read once (a pipe cannot be read twice), checked whole, then parsed from memory */
+	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		rg_buf_put(&all, chunk, n);
+	if (ferror(in)) {
+		rg_buf_free(&all);
+		return rg_error_set(RG_EIO, "%s: cannot read: %s", path, strerror(errno));
+	}
+	if (rg_buf_oom(&all))
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	head = (const unsigned char *)rg_buf_cstr(&all);
+	if (all.len >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) {
+		rg_buf_free(&all);
+		return rg_error_set(RG_EFORMAT, "%s: UTF-16 text: save the register as CSV UTF-8", path);
+	}
+	if (all.len >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+		skip = 3;   /* a UTF-8 byte-order mark */
+	if ((rc = other_encoding(all.ptr + skip, all.len - skip, path))) {
+		rg_buf_free(&all);
+		return rc;
+	}
+	if (all.len == skip) {
+		rg_buf_free(&all);
+		return rg_error_set(RG_EFORMAT, "%s: empty: a register starts with the header code,name,type,district,province",
+			path);
+	}
+	if (!(f = fmemopen(all.ptr + skip, all.len - skip, "rb"))) {
+		rg_buf_free(&all);
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	}
 	memset(&c, 0, sizeof(c));
 	c.f = f;
-	/* a UTF-8 byte-order mark is skipped; UTF-16 is refused */
-	ch1 = getc(f);
-	ch2 = ch1 == EOF ? EOF : getc(f);
-	if ((ch1 == 0xFF && ch2 == 0xFE) || (ch1 == 0xFE && ch2 == 0xFF))
-		return rg_error_set(RG_EFORMAT, "%s: UTF-16 text: save the register as CSV UTF-8", path);
-	/* a file most of whose lines are not UTF-8 is in another encoding (a register
-	** saved in Thai Windows encoding, TIS-620): refused whole, in one line, rather
-	** than every row refused; a stray bad line is refused as a row */
-	{
-		rg_buf all = RG_BUF_INIT;
-		char chunk[65536], *p, *end;
-		size_t n, line = 0, lines = 0, bad = 0, first_bad = 0;
-		rewind(f);
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			rg_buf_put(&all, chunk, n);
-		if (rg_buf_oom(&all)) {
-			rg_buf_free(&all);
-			return rg_error_set(RG_ENOMEM, "out of memory");
-		}
-		for (p = all.ptr; p && p < all.ptr + all.len; p = end ? end + 1 : NULL) {
-			size_t len;
-			char save;
-			end = memchr(p, '\n', (size_t)(all.ptr + all.len - p));
-			len = end ? (size_t)(end - p) : (size_t)(all.ptr + all.len - p);
-			line++;
-			if (!len)
-				continue;
-			lines++;
-			save = p[len];
-			p[len] = '\0';
-			if (memchr(p, '\0', len) || !valid_utf8(p)) {
-				bad++;
-				first_bad = first_bad ? first_bad : line;
-			}
-			p[len] = save;
-		}
-		rg_buf_free(&all);
-		if (bad && bad * 2 >= lines)
-			return rg_error_set(RG_EFORMAT, "%s: %zu of %zu lines (the first: line %zu) are not UTF-8 text: save the"
-				" register as \"CSV UTF-8\" (a Thai Windows file is TIS-620); nothing was imported",
-				path, bad, lines, first_bad);
-	}
-	rewind(f);
-	if ((ch1 = getc(f)) == 0xEF && getc(f) == 0xBB && (ch3 = getc(f)) == 0xBF) {
-		/* a byte-order mark: skipped */
-	} else {
-		rewind(f);
-	}
 	rc = next_record(&c);
 	if (rc == 0)
 		rc = rg_error_set(RG_EFORMAT, "%s: empty: a register starts with the header code,name,type,district,province",
@@ -431,5 +453,7 @@ int rg_register_read_csv(FILE *f, const char *path, const rg_register_sink *sink
 	free(done.v);
 	free(c.starts);
 	rg_buf_free(&c.field);
+	fclose(f);
+	rg_buf_free(&all);
 	return rc;
 }
