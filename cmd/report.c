@@ -8,9 +8,11 @@
 ** current filings of the store are reported, read in one snapshot.  The
 ** selection is model/filter.h: in C for files, in SQL for a store.
 */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "core/error.h"
@@ -111,7 +113,7 @@ static void drop_repeats(rg_model_list *list)
 	for (k = 0; k < list->n; k++) {
 		const char *sha = list->items[k]->sha256;
 		for (j = 0; sha && *sha && j < n; j++)
-			if (list->items[j]->sha256 && !strcmp(list->items[j]->sha256, sha))
+			if (list->items[j]->sha256 && !strcasecmp(list->items[j]->sha256, sha))
 				break;
 		if (sha && *sha && j < n) {
 			rg_model_free(list->items[k]);
@@ -122,8 +124,8 @@ static void drop_repeats(rg_model_list *list)
 	}
 	list->n = n;
 	if (dropped)
-		cli_say("%zu of the inputs repeat a filing given before (the same file, by SHA-256): each is reported once",
-			dropped);
+		cli_say("%zu of the inputs %s a filing given before (the same file, by SHA-256): each is reported once",
+			dropped, dropped == 1 ? "repeats" : "repeat");
 }
 
 /* Keep the models the selection takes (files: in C; a store's were taken in SQL). */
@@ -179,8 +181,40 @@ int cmd_report(int argc, char **argv)
 		rg_model_list files = list;
 		rg_store *store = cli_open_store(&o, RG_STORE_READONLY);
 		list = (rg_model_list)RG_MODEL_LIST_INIT;
+		size_t kept = 0, older = 0;
 		if (!store || cli_load_report(&o, store, &stored, &n_stored, &miss))
 			status = CLI_EXIT_FAILED;
+		/* a FILE the store holds as a version it superseded is not reported beside the
+		** current one: the store decides which version of a filing counts */
+		for (k = 0; k < files.n && status != CLI_EXIT_FAILED; k++) {
+			const char *sha = files.items[k]->sha256;
+			int found = 0, current = 0;
+			size_t j;
+			for (j = 0; sha && j < n_stored && !current; j++)
+				current = stored[j]->sha256 && !strcasecmp(stored[j]->sha256, sha);
+			if (sha && *sha && !current && strlen(sha) < 80) {
+				char low[80];
+				for (j = 0; sha[j]; j++)
+					low[j] = (char)tolower((unsigned char)sha[j]);
+				low[j] = '\0';
+				if (rg_store_has_sha256(store, low, &found)) {
+					cli_error();
+					status = CLI_EXIT_FAILED;
+				}
+			}
+			if (found && !current) {
+				rg_model_free(files.items[k]);
+				older++;
+			} else {
+				files.items[kept++] = files.items[k];
+			}
+		}
+		for (; k < files.n; k++)
+			files.items[kept++] = files.items[k];
+		files.n = kept;
+		if (older)
+			cli_say("%zu of the inputs %s a version the store holds as superseded: the store's current one is reported",
+				older, older == 1 ? "is" : "are");
 		rg_store_close(store);
 		for (k = 0; k < n_stored && status != CLI_EXIT_FAILED; k++)
 			if (rg_model_list_push(&list, stored[k])) {

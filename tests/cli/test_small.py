@@ -132,6 +132,12 @@ m = re.search(r'wrote .*: (\d+) filings', r.stderr)
 check(r.returncode == 0 and m and int(m.group(1)) == n_store,
       f'report --db with the same filings as FILEs: exit {r.returncode}, {r.stderr!r} (the store has {n_store})')
 check('repeat a filing' in r.stderr, f'the repeats are not said: {r.stderr!r}')
+# the filings themselves, of which the store holds some as superseded versions: the store's
+# current one is reported, not both
+r = run(RAINGAN, 'report', '--db', db, *files, '-o', t)
+m = re.search(r'wrote .*: (\d+) filings', r.stderr)
+check(r.returncode == 0 and m and int(m.group(1)) == n_store and 'superseded' in r.stderr,
+      f'report --db with superseded versions as FILEs: exit {r.returncode}, {r.stderr!r}')
 r = run(RAINGAN, 'report', '--db', db, os.path.join(work, 'no-such.json'), '-o', t)
 m = re.search(r'wrote .*: (\d+) filings', r.stderr)
 check(r.returncode == 1 and m and int(m.group(1)) == n_store and 'No such file' in r.stderr,
