@@ -242,15 +242,60 @@ static int check_target(const char *target)
 		PQfreemem(err);
 		return rc;
 	}
-	for (o = opts; o->keyword; o++)
+	for (o = opts; o->keyword; o++) {
 		if (!strcmp(o->keyword, "password") && o->val && *o->val)
 			rc = rg_error_set(RG_EUSAGE, "a password in --db would show in the process list: give it in"
 				" PGPASSWORD, ~/.pgpass or a service file, and leave it out of --db");
+		/* a dbname that is itself a connection string (libpq expands it) */
+		else if (!rc && !strcmp(o->keyword, "dbname") && o->val && strcmp(o->val, target) &&
+			 (strchr(o->val, '=') || strstr(o->val, "://")))
+			rc = check_target(o->val);
+	}
 	PQconninfoFree(opts);
 	return rc;
 }
 
 /* Connect once; the session's settings made.  *conn NULL on failure (error set). */
+/* libpq's connection error may quote a value of the target ("invalid integer value
+** "..." for connection option "port"" when user:secret was read as host:port).  A
+** quoted text is kept when it is no part of the target, or is its host, port
+** (digits), user or database as libpq read them; any other is shown as ***. */
+static void scrub_quoted(const char *target, const char *msg, rg_buf *out)
+{
+	static const char *const shown[] = { "host", "hostaddr", "port", "user", "dbname", NULL };
+	PQconninfoOption *opts = PQconninfoParse(target, NULL), *o;
+	const char *q;
+
+	while ((q = strchr(msg, '"'))) {
+		const char *end = strchr(q + 1, '"');
+		size_t n;
+		int keep = 0;
+		if (!end)
+			break;
+		n = (size_t)(end - q - 1);
+		rg_buf_put(out, msg, (size_t)(q - msg) + 1);
+		if (!n || !memmem(target, strlen(target), q + 1, n))
+			keep = 1;
+		for (o = opts; o && o->keyword && !keep; o++) {
+			size_t k;
+			for (k = 0; shown[k] && strcmp(shown[k], o->keyword); k++)
+				;
+			if (!shown[k] || !o->val || strlen(o->val) != n || strncmp(o->val, q + 1, n))
+				continue;
+			keep = strcmp(o->keyword, "port") ? !strpbrk(o->val, "=@") : strspn(o->val, "0123456789,") == n;
+		}
+		if (keep)
+			rg_buf_put(out, q + 1, n);
+		else
+			rg_buf_puts(out, "***");
+		rg_buf_putc(out, '"');
+		msg = end + 1;
+	}
+	rg_buf_puts(out, msg);
+	if (opts)
+		PQconninfoFree(opts);
+}
+
 static int connect_once(rg_db *db, PGconn **out)
 {
 	static const char *const keywords[] = { "connect_timeout", "dbname", "client_encoding",
@@ -266,10 +311,12 @@ static int connect_once(rg_db *db, PGconn **out)
 		return rg_error_set(RG_ENOMEM, "out of memory");
 	PQsetNoticeProcessor(conn, quiet_notices, NULL);
 	if (PQstatus(conn) != CONNECTION_OK) {
-		rg_buf msg = RG_BUF_INIT;
+		rg_buf msg = RG_BUF_INIT, safe = RG_BUF_INIT;
 		one_line(&msg, PQerrorMessage(conn));
-		rc = rg_error_set(RG_EIO, "cannot connect: %s", rg_buf_cstr(&msg));
+		scrub_quoted(db->target, rg_buf_cstr(&msg), &safe);
+		rc = rg_error_set(RG_EIO, "cannot connect: %s", rg_buf_cstr(&safe));
 		rg_buf_free(&msg);
+		rg_buf_free(&safe);
 	} else if (PQserverVersion(conn) < MIN_SERVER) {
 		rc = rg_error_set(RG_ERROR, "the server is PostgreSQL %d.%d: raingan needs 10 or later",
 			PQserverVersion(conn) / 10000, PQserverVersion(conn) / 100 % 100);

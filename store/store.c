@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/error.h"
 #include "store_int.h"
@@ -33,7 +34,13 @@ static int is_conninfo(const char *s)
 
 const char *rg_store_backend_of(const char *target)
 {
-	if (!strncmp(target, "postgresql://", 13) || !strncmp(target, "postgres://", 11) || is_conninfo(target))
+	const char *t = target;
+
+	while (isspace((unsigned char)*t))
+		t++;
+	/* any case and leading spaces: libpq refuses what it does not take, and the
+	** message shows it without its password, never as a file name */
+	if (!strncasecmp(t, "postgresql://", 13) || !strncasecmp(t, "postgres://", 11) || is_conninfo(target))
 		return "postgresql";
 	return "sqlite";
 }
@@ -64,14 +71,31 @@ static int public_key(const char *key, size_t len)
 ** public keyword shows as key=*** (password= is left out). */
 static void redact_uri(const char *t, rg_buf *out)
 {
-	const char *auth = strstr(t, "://") + 3, *end = auth + strcspn(auth, "/?#"), *at, *colon, *q;
+	const char *auth = strstr(t, "://") + 3, *limit = auth + strcspn(auth, "?#"), *end, *at = NULL, *colon, *q, *p;
 	int kept = 0;
 
-	at = memchr(auth, '@', (size_t)(end - auth));
+	/* the user part ends at the last '@' (a password may hold '@' or '/' unencoded) */
+	for (p = auth; p < limit; p++)
+		if (*p == '@')
+			at = p;
 	colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
 	if (colon) {
 		rg_buf_put(out, t, (size_t)(colon - t));
 		t = at;
+	} else if (!at) {
+		/* no user part: "user:secret" would read as host:port; a port that is no number is hidden */
+		int ports_ok = 1;
+		end = auth + strcspn(auth, "/?#");
+		for (p = auth; p < end; p++)
+			if (*p == ':')
+				for (p++; p < end && *p != ','; p++)
+					if (*p < '0' || *p > '9')
+						ports_ok = 0;
+		if (!ports_ok) {
+			rg_buf_put(out, t, (size_t)(auth - t));
+			rg_buf_puts(out, "***");
+			t = end;
+		}
 	}
 	q = strchr(t, '?');
 	if (!q) {
@@ -98,8 +122,9 @@ static void redact_uri(const char *t, rg_buf *out)
 static void redact_conninfo(const char *t, rg_buf *out)
 {
 	while (*t) {
-		const char *start = t, *key;
+		const char *start = t, *key, *value;
 		size_t klen;
+		int nested;
 
 		while (isspace((unsigned char)*t))
 			t++;
@@ -113,6 +138,7 @@ static void redact_conninfo(const char *t, rg_buf *out)
 			t++;
 		while (isspace((unsigned char)*t))
 			t++;
+		value = t;
 		if (*t == '\'') {
 			for (t++; *t && *t != '\''; t++)
 				if (*t == '\\' && t[1])
@@ -123,7 +149,10 @@ static void redact_conninfo(const char *t, rg_buf *out)
 			while (*t && !isspace((unsigned char)*t))
 				t++;
 		}
-		if (public_key(key, klen)) {
+		/* a dbname holding a connection string or a URI is one (libpq expands it): hidden */
+		nested = klen == 6 && !strncmp(key, "dbname", 6) &&
+			(memchr(value, '=', (size_t)(t - value)) || memchr(value, '@', (size_t)(t - value)));
+		if (public_key(key, klen) && !nested) {
 			rg_buf_put(out, start, (size_t)(t - start));
 			continue;
 		}

@@ -88,6 +88,15 @@ for db in (f'{tcp} PASSWORD={RIGHT}', f'{tcp} pass={RIGHT} more', f'{tcp} pwd=\'
            f'postgresql://rg_pw@127.0.0.1:{port()}/rgt_errors_pw?PASSWORD={RIGHT}'):
     refused(db, 'not a valid connection string', RIGHT)
 
+# passwords where a URI's reader would not look for them: never shown either
+for db in (f'postgresql://rg_pw:ab@{RIGHT}@127.0.0.1:{port()}/rgt_errors_pw',   # '@' in the password
+           f'postgresql://rg_pw:{RIGHT}',                                         # read as host:port
+           f'postgresql://rg_pw:ab/{RIGHT}@127.0.0.1:{port()}/x',                 # '/' in the password
+           f'POSTGRESQL://rg_pw:{RIGHT}@127.0.0.1:{port()}/x',                   # the scheme in capitals
+           f' postgresql://rg_pw:{RIGHT}@127.0.0.1:{port()}/x',                  # a leading space
+           f"{tcp} dbname='host=127.0.0.1 password={RIGHT}'"):                   # a connection string as dbname
+    refused(db, 'raingan: ', RIGHT)
+
 # nobody listening
 with socket.socket() as s:
     s.bind(('127.0.0.1', 0))
