@@ -290,11 +290,12 @@ static int migrate_locked(rg_store *s)
 		return rg_store_fail(s, "cannot lock the schema");
 	/* a database of another program (tables, and no schema_version) is not made a store */
 	{
-		int ours = 0, any = 0;
+		int ours = 0, filings = 0, any = 0;
+		/* raingan's: schema_version and filings (made in one transaction), or nothing at all */
 		if ((rc = s->be->table_exists(s->db, "schema_version", &ours)) ||
-		    (!ours && (rc = s->be->table_exists(s->db, NULL, &any))))
+		    (rc = s->be->table_exists(s->db, "filings", &filings)) || (rc = s->be->table_exists(s->db, NULL, &any)))
 			return rg_store_fail(s, "cannot read the schema");
-		if (!ours && any)
+		if (!(ours && filings) && any)
 			return rg_error_set(RG_EFORMAT, "%s: not a raingan store: it holds tables of another program "
 				"(give raingan a store of its own)", s->name);
 	}

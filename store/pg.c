@@ -1160,7 +1160,8 @@ static int table_exists(rg_db *db, const char *table, int *exists)
 	if ((rc = take_connection(db)))
 		return rc;
 	r = table ? PQexecParams(db->conn, "SELECT to_regclass($1) IS NOT NULL", 1, NULL, values, NULL, NULL, 0)
-		: PQexec(db->conn, "SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema())");
+		: PQexec(db->conn, "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+			" WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f'))");
 	if (!r || PQresultStatus(r) != PGRES_TUPLES_OK) {
 		rc = fail(db, r);
 	} else {

@@ -80,8 +80,22 @@ static int check_path(const char *path, int readonly, int *exists)
 	int rc = 0;
 
 	*exists = !stat(path, &st);
+	if (*exists && S_ISDIR(st.st_mode))
+		return rg_error_set(RG_EUSAGE, "is a folder, not a store (name the store file)");
+	if (*exists && S_ISREG(st.st_mode) && st.st_size > 0) {
+		/* SQLite takes a file shorter than its header for an empty database and
+		** overwrites it: a file that does not start as SQLite's is refused */
+		static const char magic[16] = "SQLite format 3";
+		char head[16];
+		FILE *f = fopen(path, "rb");
+		size_t n = f ? fread(head, 1, sizeof(head), f) : 0;
+		if (f)
+			fclose(f);
+		if (n == sizeof(head) ? memcmp(head, magic, sizeof(magic)) : 1)
+			return rg_error_set(RG_EFORMAT, "not a store: the file is not an SQLite database");
+	}
 	if (*exists)
-		return S_ISDIR(st.st_mode) ? rg_error_set(RG_EUSAGE, "is a folder, not a store (name the store file)") : 0;
+		return 0;
 	if (errno != ENOENT)
 		return rg_error_set(RG_EIO, "cannot open the store: %s", strerror(errno));
 	if (readonly)
@@ -140,11 +154,13 @@ static int table_exists(rg_db *db, const char *table, int *exists);
 /* An SQLite file with tables but no schema_version is another program's. */
 static int foreign_check(rg_db *db)
 {
-	int ours = 0, any = 0, rc;
+	int ours = 0, filings = 0, any = 0, rc;
 
-	if ((rc = table_exists(db, "schema_version", &ours)) || (!ours && (rc = table_exists(db, NULL, &any))))
+	/* raingan's: schema_version and filings (made in one transaction), or nothing at all */
+	if ((rc = table_exists(db, "schema_version", &ours)) || (rc = table_exists(db, "filings", &filings)) ||
+	    (rc = table_exists(db, NULL, &any)))
 		return rc;
-	if (!ours && any)
+	if (!(ours && filings) && any)
 		return rg_error_set(RG_EFORMAT, "not a raingan store: it holds tables of another program "
 			"(give raingan a store of its own)");
 	return 0;
@@ -189,7 +205,7 @@ static int table_exists(rg_db *db, const char *table, int *exists)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(db->h, table ? "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1"
-		: "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1", -1, &st, NULL);
+		: "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') LIMIT 1", -1, &st, NULL);
 
 	if (rc == SQLITE_OK && table)
 		rc = sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);

@@ -66,6 +66,18 @@ check(r.returncode == 2 and 'not a raingan store' in r.stderr, f'ingest --db for
 stderr_lines_prefixed(r, 'ingest --db foreign')
 check(open(foreign, 'rb').read() == before, "ingest changed another program's database")
 
+# a tiny file that is not SQLite (SQLite would take it for an empty database and overwrite
+# it), and another program's table named schema_version (Flyway's): refused, untouched
+for name, make in (('one-byte.db', lambda f: open(f, 'wb').write(b'x')),
+                   ('flyway.db', lambda f: sqlite3.connect(f).executescript(
+                       'CREATE TABLE schema_version (installed_rank INTEGER, version TEXT);'))):
+    path = os.path.join(work, name)
+    make(path)
+    before = open(path, 'rb').read()
+    r = run(RAINGAN, 'ingest', '--db', path, files[0])
+    check(r.returncode == 2 and 'not a' in r.stderr, f'ingest --db {name}: exit {r.returncode} {r.stderr!r}')
+    check(open(path, 'rb').read() == before, f'ingest changed {name}')
+
 # ---- not a store ----
 pdf = os.path.join(work, 'not-a-store.db')
 with open(pdf, 'wb') as fh:
