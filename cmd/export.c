@@ -77,6 +77,8 @@ int cmd_export(int argc, char **argv)
 		rg_output_abort(out);
 		if (o.output && strcmp(o.output, "-"))
 			cli_say("%s: not written: %s", o.output, rg_error_message());
+		else if (!strncmp(rg_error_message(), "cannot write the export: ", 25))   /* the one wording */
+			cli_say("cannot write to standard output: %s", rg_error_message() + 25);
 		else
 			cli_error();
 	} else if ((rc = rg_output_commit(out))) {

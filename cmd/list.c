@@ -7,6 +7,7 @@
 #include "core/output.h"
 
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "core/json.h"
@@ -100,11 +101,19 @@ int cli_list_write(cli_list *l, const char *target)
 	} else if (rg_output_begin(&out, target ? target : "-")) {
 		cli_error();
 		rc = -1;
-	} else if ((l->b.len && fwrite(l->b.ptr, 1, l->b.len, rg_output_stream(out)) != l->b.len) ||
-		   rg_output_commit(out)) {
-		/* commit frees out and says why; a short write is said by the stream's error at commit */
-		cli_error();
-		rc = -1;
+	} else {
+		int short_write = l->b.len && fwrite(l->b.ptr, 1, l->b.len, rg_output_stream(out)) != l->b.len, err = errno;
+		/* commit frees out and says why it failed; a short write it may not see is said here */
+		if (rg_output_commit(out)) {
+			cli_error();
+			rc = -1;
+		} else if (short_write) {
+			if (!target || !strcmp(target, "-"))
+				cli_say("cannot write to standard output: %s", strerror(err));
+			else
+				cli_say("%s: cannot write: %s", target, strerror(err));
+			rc = -1;
+		}
 	}
 	rg_buf_free(&l->b);
 	return rc;

@@ -56,11 +56,11 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
 		usage(stdout);
-		return 0;
+		return cli_end_stdout(0);
 	}
 	if (!strcmp(argv[1], "--version")) {
 		printf("raingan 0.1.0\n");
-		return 0;
+		return cli_end_stdout(0);
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(argv[1], commands[i].name))

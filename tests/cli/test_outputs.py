@@ -89,10 +89,12 @@ os.unlink(other)
 if os.path.exists('/dev/full'):
     for args in (['ingest', '--json', '--db', db, src], ['export', '--db', db, '--table', 'organizations'],
                  ['missing', '--db', db, '--fiscal-year', '2567', '--round', '6'],
-                 ['queue', 'status', '--db', db], ['parse', corpus_files(FIXTURES)[0]]):
+                 ['queue', 'status', '--db', db], ['parse', corpus_files(FIXTURES)[0]], ['--help'], ['--version'],
+                 ['missing', '--db', db, '--fiscal-year', '2567', '--round', '6', '--json'],
+                 ['export', '--db', db, '--table', 'projects', '--format', 'jsonl']):
         with open('/dev/full', 'w') as full:
             r = subprocess.run([RAINGAN, *args], stdout=full, stderr=subprocess.PIPE, text=True)
-        check(r.returncode == 2 and 'No space left on device' in r.stderr,
+        check(r.returncode == 2 and 'cannot write to standard output: No space left on device' in r.stderr,
               f'{" ".join(args[:2])} > /dev/full: exit {r.returncode} {r.stderr!r}')
         stderr_lines_prefixed(r, f'{args[0]} > /dev/full')
 
