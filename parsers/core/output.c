@@ -13,6 +13,7 @@
 */
 #include "output.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -140,13 +141,21 @@ static void remove_stale_temps(const char *dir, const char *base, const char *ho
 		return;
 	rg_buf_printf(&prefix, ".%s.raingan-%s-", base, host);
 	while (!rg_buf_oom(&prefix) && (e = readdir(d))) {
-		char *end;
-		long pid;
-		if (strncmp(e->d_name, prefix.ptr, prefix.len))
+		const char *p = e->d_name + prefix.len, *q;
+		long pid = 0;
+		size_t k;
+		if (strncmp(e->d_name, prefix.ptr, prefix.len) || *p < '1' || *p > '9')
 			continue;
-		pid = strtol(e->d_name + prefix.len, &end, 10);
-		if (pid <= 0 || *end != '.' || !kill((pid_t)pid, 0) || errno != ESRCH)
-			continue;   /* not such a name, or its process lives (or is not ours to ask) */
+		/* exactly PREFIX + PID (digits, no sign, no leading 0) + "." + mkstemp's 6 characters */
+		for (q = p; *q >= '0' && *q <= '9' && q - p < 9; q++)
+			pid = pid * 10 + (*q - '0');
+		for (k = 0; *q == '.' && q[1 + k] && k < 7; k++)
+			if (!isalnum((unsigned char)q[1 + k]))
+				break;
+		if (*q != '.' || k != 6 || q[7] != '\0')
+			continue;
+		if (!kill((pid_t)pid, 0) || errno != ESRCH)
+			continue;   /* its process lives (or is not ours to ask) */
 		rg_buf_clear(&path);
 		rg_buf_printf(&path, "%s/%s", dir, e->d_name);
 		if (!rg_buf_oom(&path))
