@@ -131,15 +131,23 @@ static void drop_repeats(rg_model_list *list)
 /* Keep the models the selection takes (files: in C; a store's were taken in SQL). */
 static void select_models(const cli_opts *o, rg_model_list *list)
 {
-	size_t k, n = 0;
+	rg_filing_filter any = o->select;
+	size_t k, n = 0, strays = 0;
 
+	any.no_strays = 0;
 	for (k = 0; k < list->n; k++) {
-		if (rg_filing_filter_matches(&o->select, list->items[k]))
+		if (rg_filing_filter_matches(&o->select, list->items[k])) {
 			list->items[n++] = list->items[k];
-		else
+		} else {
+			/* left out for naming no organization and being no report: said, not silent */
+			strays += rg_filing_filter_matches(&any, list->items[k]);
 			rg_model_free(list->items[k]);
+		}
 	}
 	list->n = n;
+	if (strays)
+		cli_say("%zu of the inputs %s no report and %s no organization: left out of the report", strays,
+			strays == 1 ? "is" : "are", strays == 1 ? "names" : "name");
 }
 
 int cmd_report(int argc, char **argv)

@@ -356,10 +356,11 @@ int rg_model_load_file(rg_model_list *list, const char *path)
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		rg_buf_put(&b, chunk, n);
 	if (ferror(fp)) {
+		int err = errno;
 		if (fp != stdin)
 			fclose(fp);
 		rg_buf_free(&b);
-		return rg_error_set(RG_EIO, "%s: read error", path);
+		return rg_error_set(RG_EIO, "%s: cannot read: %s", path, strerror(err));
 	}
 	if (fp != stdin)
 		fclose(fp);
