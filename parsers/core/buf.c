@@ -2,6 +2,7 @@
 ** buf.c - growable byte buffer and UTF-8 helpers (see buf.h).
 */
 #include "buf.h"
+#include "error.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,4 +187,21 @@ int rg_utf8_decode(const char *str, size_t n, unsigned *cp)
 	}
 	*cp = c;
 	return len;
+}
+
+int rg_array_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+	void *np;
+
+	if (need <= *cap)
+		return 0;
+	ncap = *cap ? *cap : 64;
+	while (ncap < need)
+		ncap *= 2;
+	if (!(np = realloc(*p, ncap * size)))
+		return rg_error_set(RG_ENOMEM, "out of memory");
+	*p = np;
+	*cap = ncap;
+	return 0;
 }

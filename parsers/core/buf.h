@@ -41,4 +41,8 @@ static inline int rg_buf_oom(const rg_buf *b) { return b->oom; }
 ** and stores the code point, or U+FFFD for an invalid byte (length 1). */
 int rg_utf8_decode(const char *s, size_t n, unsigned *cp);
 
+/* Room for need elements of size bytes in the array *p of *cap elements
+** (doubling, from 64).  0, or RG_ENOMEM after rg_error_set (*p is kept). */
+int rg_array_grow(void **p, size_t *cap, size_t need, size_t size);
+
 #endif

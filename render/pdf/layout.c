@@ -7,27 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/error.h"
 #include "numfmt.h"
 
 
-/* Room for need elements of size bytes in *p (doubling); 0 or RG_ENOMEM after rg_error_set. */
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t ncap;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	ncap = *cap ? *cap : 64;
-	while (ncap < need)
-		ncap *= 2;
-	if (!(np = realloc(*p, ncap * size)))
-		return rg_error_set(RG_ENOMEM, "out of memory");
-	*p = np;
-	*cap = ncap;
-	return 0;
-}
 
 int rg_layout_init(rg_layout *l, rg_canvas *c, rg_linebreak *lb, int thai_digits)
 {
@@ -59,7 +43,7 @@ void rg_layout_new_page(rg_layout *l)
 
 	if (l->error)
 		return;
-	if (grow((void **)&l->pages, &l->cap_pages, l->npages + 1, sizeof(*l->pages))) {
+	if (rg_array_grow((void **)&l->pages, &l->cap_pages, l->npages + 1, sizeof(*l->pages))) {
 		l->error = RG_ENOMEM;
 		return;
 	}
@@ -120,7 +104,7 @@ static size_t wrap_into(rg_layout *l, const char *text, double width, rg_face fa
 	if (!text)
 		text = "";
 	len = strlen(text);
-	if (grow((void **)&l->prefix, &l->cap_prefix, len + 1, sizeof(*l->prefix))) {
+	if (rg_array_grow((void **)&l->prefix, &l->cap_prefix, len + 1, sizeof(*l->prefix))) {
 		l->error = RG_ENOMEM;
 		return 0;
 	}
@@ -133,7 +117,7 @@ static size_t wrap_into(rg_layout *l, const char *text, double width, rg_face fa
 			l->error = rg_error_code();
 		return 0;
 	}
-	if (grow((void **)&l->lines, &l->cap_lines, l->nlines + n, sizeof(*l->lines))) {
+	if (rg_array_grow((void **)&l->lines, &l->cap_lines, l->nlines + n, sizeof(*l->lines))) {
 		l->error = RG_ENOMEM;
 		return 0;
 	}
@@ -267,7 +251,7 @@ static size_t keep_text(rg_table *t, const char *s)
 {
 	size_t n = strlen(s), at = t->text_len;
 
-	if (grow((void **)&t->text, &t->text_cap, t->text_len + n + 1, 1)) {
+	if (rg_array_grow((void **)&t->text, &t->text_cap, t->text_len + n + 1, 1)) {
 		table_oom(t);
 		return NO_CELL;
 	}
@@ -283,7 +267,7 @@ void rg_table_row(rg_table *t, const char *const *cells, int flags)
 
 	if (t->l->error)
 		return;
-	if (grow((void **)&t->rows, &t->cap_rows, t->nrows + 1, sizeof(*t->rows))) {
+	if (rg_array_grow((void **)&t->rows, &t->cap_rows, t->nrows + 1, sizeof(*t->rows))) {
 		table_oom(t);
 		return;
 	}
@@ -435,7 +419,7 @@ static void size_columns(rg_table *t)
 
 static int add_lines(rg_table *t, const rg_line *lines, size_t n)
 {
-	if (grow((void **)&t->lines, &t->cap_lines, t->nlines + n, sizeof(*t->lines)))
+	if (rg_array_grow((void **)&t->lines, &t->cap_lines, t->nlines + n, sizeof(*t->lines)))
 		return table_oom(t);
 	memcpy(t->lines + t->nlines, lines, n * sizeof(*lines));
 	t->nlines += n;

@@ -85,28 +85,12 @@ void rg_linebreak_free(rg_linebreak *lb)
 	free(lb);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t ncap;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	ncap = *cap ? *cap : 64;
-	while (ncap < need)
-		ncap *= 2;
-	if (!(np = realloc(*p, ncap * size)))
-		return rg_error_set(RG_ENOMEM, "out of memory");
-	*p = np;
-	*cap = ncap;
-	return 0;
-}
 
 static int is_space(unsigned cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0; }
 
 static int add_pos(rg_linebreak *lb, size_t p)
 {
-	if (grow((void **)&lb->pos, &lb->cap_pos, lb->npos + 1, sizeof(size_t)))
+	if (rg_array_grow((void **)&lb->pos, &lb->cap_pos, lb->npos + 1, sizeof(size_t)))
 		return RG_ENOMEM;
 	lb->pos[lb->npos++] = p;
 	return 0;
@@ -201,7 +185,7 @@ int rg_linebreak_add(rg_linebreak *lb, int kind, const char *s, size_t n)
 		n--;
 	if (!n || find_entry(lb, s, n, kind) >= 0)
 		return 0;
-	if (grow((void **)&lb->dict, &lb->cap_dict, lb->ndict + 1, sizeof(*lb->dict)))
+	if (rg_array_grow((void **)&lb->dict, &lb->cap_dict, lb->ndict + 1, sizeof(*lb->dict)))
 		return RG_ENOMEM;
 	a = cp_at(s, n, 0, &nx);
 	b = cp_at(s, n, nx, &nx2);
@@ -450,7 +434,7 @@ int rg_linebreak_find(rg_linebreak *lb, const char *s, size_t n, const size_t **
 		/* the three per-character arrays grow together */
 		size_t cap = lb->wcap;
 		void *w, *o, *p;
-		if (grow((void **)&lb->wtext, &cap, n + 1, sizeof(wchar_t)))
+		if (rg_array_grow((void **)&lb->wtext, &cap, n + 1, sizeof(wchar_t)))
 			return RG_ENOMEM;
 		w = lb->wtext;
 		if (!(o = realloc(lb->woff, cap * sizeof(size_t))))
@@ -507,7 +491,7 @@ int rg_linebreak_find(rg_linebreak *lb, const char *s, size_t n, const size_t **
 			lb->pos[out++] = lb->pos[k];
 	lb->npos = out;
 	if (lb->npos && lb->ndict) {
-		if (grow((void **)&lb->inside, &lb->cap_inside, n + 1, sizeof(int)))
+		if (rg_array_grow((void **)&lb->inside, &lb->cap_inside, n + 1, sizeof(int)))
 			return RG_ENOMEM;
 		memset(lb->inside, 0, (n + 1) * sizeof(int));
 		mark_spans(lb, s, n);
@@ -531,7 +515,7 @@ static int add_line(rg_linebreak *lb, const char *s, size_t a, size_t b)
 		a++;
 	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n'))
 		b--;
-	if (grow((void **)&lb->lines, &lb->cap_lines, lb->nlines + 1, sizeof(rg_line)))
+	if (rg_array_grow((void **)&lb->lines, &lb->cap_lines, lb->nlines + 1, sizeof(rg_line)))
 		return RG_ENOMEM;
 	lb->lines[lb->nlines].start = a;
 	lb->lines[lb->nlines].end = b;
