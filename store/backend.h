@@ -100,6 +100,14 @@ typedef struct rg_store_backend {
 } rg_store_backend;
 
 /* The backends this raingan has (sqlite.c, pg.c); store.c picks one by the target. */
+/* Whether db (opened by be, to be written) may be made or used as a store: 0
+** when it holds schema_version and filings (raingan's, made in one
+** transaction) or nothing at all; RG_EFORMAT (said, without the store's name)
+** when it holds another program's tables or views; else table_exists's error.
+** Common code (migrate.c); a backend may call it before it changes anything
+** (SQLite: before the switch to WAL). */
+int rg_db_check_ours(const rg_store_backend *be, rg_db *db);
+
 extern const rg_store_backend rg_store_sqlite;
 extern const rg_store_backend rg_store_pg;
 

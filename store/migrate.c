@@ -282,23 +282,32 @@ static int set_version(rg_store *s, int v)
 	return rg_sql_exec(s, sql);
 }
 
+int rg_db_check_ours(const rg_store_backend *be, rg_db *db)
+{
+	int ours = 0, filings = 0, any = 0, rc;
+
+	if ((rc = be->table_exists(db, "schema_version", &ours)) || (rc = be->table_exists(db, "filings", &filings)) ||
+	    (rc = be->table_exists(db, NULL, &any)))
+		return rc;
+	if (!(ours && filings) && any)
+		return rg_error_set(RG_EFORMAT, "not a raingan store: it holds tables of another program "
+			"(give raingan a store of its own)");
+	return 0;
+}
+
 static int migrate_locked(rg_store *s)
 {
 	int version, rc, v;
 
 	if ((rc = s->be->lock(s->db, "raingan:schema")))
 		return rg_store_fail(s, "cannot lock the schema");
-	/* a database of another program (tables, and no schema_version) is not made a store */
-	{
-		int ours = 0, filings = 0, any = 0;
-		/* raingan's: schema_version and filings (made in one transaction), or nothing at all */
-		if ((rc = s->be->table_exists(s->db, "schema_version", &ours)) ||
-		    (rc = s->be->table_exists(s->db, "filings", &filings)) || (rc = s->be->table_exists(s->db, NULL, &any)))
-			return rg_store_fail(s, "cannot read the schema");
-		if (!(ours && filings) && any)
-			return rg_error_set(RG_EFORMAT, "%s: not a raingan store: it holds tables of another program "
-				"(give raingan a store of its own)", s->name);
+	/* a database of another program is not made a store */
+	if ((rc = rg_db_check_ours(s->be, s->db)) == RG_EFORMAT) {
+		rg_error_prefix("%s", s->name);
+		return rc;
 	}
+	if (rc)
+		return rg_store_fail(s, "cannot read the schema");
 	if ((rc = rg_sql_exec(s, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")) ||
 	    (rc = rg_store_schema_version(s, &version)))
 		return rc;

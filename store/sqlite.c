@@ -149,23 +149,6 @@ static int quick_check(rg_db *db, const char *path, int readonly)
 		readonly ? "read" : "written to", path);
 }
 
-static int table_exists(rg_db *db, const char *table, int *exists);
-
-/* An SQLite file with tables but no schema_version is another program's. */
-static int foreign_check(rg_db *db)
-{
-	int ours = 0, filings = 0, any = 0, rc;
-
-	/* raingan's: schema_version and filings (made in one transaction), or nothing at all */
-	if ((rc = table_exists(db, "schema_version", &ours)) || (rc = table_exists(db, "filings", &filings)) ||
-	    (rc = table_exists(db, NULL, &any)))
-		return rc;
-	if (!(ours && filings) && any)
-		return rg_error_set(RG_EFORMAT, "not a raingan store: it holds tables of another program "
-			"(give raingan a store of its own)");
-	return 0;
-}
-
 static int db_open(rg_db **out, const char *path, int readonly)
 {
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -190,7 +173,7 @@ static int db_open(rg_db **out, const char *path, int readonly)
 		rc = quick_check(db, path, readonly);
 	/* another program's database is left as it is: not even switched to WAL */
 	if (!rc && !readonly && exists)
-		rc = foreign_check(db);
+		rc = rg_db_check_ours(&rg_store_sqlite, db);
 	if (!rc && !readonly)
 		rc = db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
 	if (rc) {
