@@ -245,7 +245,8 @@ int cmd_report(int argc, char **argv)
 		files.n = 0;
 		rg_model_list_free(&files);
 	}
-	drop_repeats(&list);
+	if (o.n_args)   /* a store's filings are distinct already: only FILEs can repeat one */
+		drop_repeats(&list);
 	/* an input that failed still leaves a report of the others */
 	if (status != CLI_EXIT_FAILED && (!status || list.n)) {
 		written = cli_write_report(&o, list.items, list.n);
