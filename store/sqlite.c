@@ -5,7 +5,9 @@
 ** writer and see one consistent snapshot; synchronous NORMAL, so a crash of
 ** the process (kill -9) loses nothing committed and only a power loss may
 ** lose the last transactions; a busy timeout of 30 s on every connection,
-** so a second writer waits instead of failing.  A read-only opener uses
+** so a second writer waits instead of failing, and SQLITE_PROTOCOL, a read
+** transaction that could not begin for 10 s, is waited out the same way
+** (settled()).  A read-only opener uses
 ** SQLITE_OPEN_READONLY and never creates, migrates or writes.
 **
 ** One writer at a time: a write transaction is BEGIN IMMEDIATE, which
@@ -31,6 +33,8 @@
 
 /* How long a connection waits for another process's lock (ingest writing while report reads). */
 #define BUSY_TIMEOUT_MS 30000
+/* Runs again of a call that lost the race to begin a WAL read transaction (settled()). */
+#define PROTOCOL_RETRIES 5
 
 struct rg_db {
 	sqlite3 *h;
@@ -40,7 +44,18 @@ struct rg_db {
 struct rg_db_stmt {
 	rg_db *db;
 	sqlite3_stmt *st;
+	int stepped;              /* stepped since the last reset: a read transaction is held */
 };
+
+/* Whether a call is to be made again: SQLITE_PROTOCOL is a race to begin a WAL read
+** transaction lost for about 10 s of SQLite's own retries (another process stopped
+** inside the WAL-index, by Ctrl-Z or a debugger, or heavy contention); the call has
+** done nothing, so it is run again a few times, as a busy wait would
+** (https://www.sqlite.org/rescode.html#protocol). */
+static int settled(int rc, int *tries)
+{
+	return (rc & 0xff) == SQLITE_PROTOCOL && (*tries)++ < PROTOCOL_RETRIES;
+}
 
 /* Record the connection's last error; RG_EIO for the file's own troubles. */
 static int fail(rg_db *db, int rc)
@@ -68,7 +83,32 @@ static void db_close(rg_db *db)
 
 static int db_exec(rg_db *db, const char *sql)
 {
-	return check(db, sqlite3_exec(db->h, sql, NULL, NULL, NULL));
+	int rc, tries = 0;
+
+	/* again only when nothing was begun (BEGIN, the PRAGMAs of opening) */
+	while (settled(rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL), &tries) && sqlite3_get_autocommit(db->h))
+		;
+	return check(db, rc);
+}
+
+/* sqlite3_prepare_v2, run again after a lost WAL race: preparing may read the schema. */
+static int prepare_raw(rg_db *db, const char *sql, sqlite3_stmt **st)
+{
+	int rc, tries = 0;
+
+	while (settled(rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL), &tries))
+		;
+	return rc;
+}
+
+/* sqlite3_step of a statement not yet stepped, run again after a lost WAL race. */
+static int first_step(sqlite3_stmt *st)
+{
+	int rc, tries = 0;
+
+	while (settled(rc = sqlite3_step(st), &tries))
+		(void)sqlite3_reset(st);   /* keeps the bindings */
+	return rc;
 }
 
 /* What is wrong with path before SQLite opens it, or 0.  *exists: a file is there. */
@@ -122,9 +162,9 @@ static int quick_check(rg_db *db, const char *path, int readonly)
 	sqlite3_stmt *st = NULL;
 	const char *first = NULL;
 	char what[200] = "";
-	int rc = sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL), ok = 0;
+	int rc = prepare_raw(db, "PRAGMA quick_check(1)", &st), ok = 0;
 
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (rc == SQLITE_OK && (rc = first_step(st)) == SQLITE_ROW) {
 		first = (const char *)sqlite3_column_text(st, 0);
 		ok = first && !strcmp(first, "ok");
 		snprintf(what, sizeof(what), "%s", first ? first : "");
@@ -187,13 +227,13 @@ static int db_open(rg_db **out, const char *path, int readonly)
 static int table_exists(rg_db *db, const char *table, int *exists)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db->h, table ? "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1"
-		: "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') LIMIT 1", -1, &st, NULL);
+	int rc = prepare_raw(db, table ? "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1"
+		: "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') LIMIT 1", &st);
 
 	if (rc == SQLITE_OK && table)
 		rc = sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
+		rc = first_step(st);
 	*exists = rc == SQLITE_ROW;
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		rc = SQLITE_OK;
@@ -241,7 +281,7 @@ static int prepare(rg_db *db, const char *sql, rg_db_stmt **out)
 		return rg_error_set(RG_ENOMEM, "out of memory");
 	}
 	s->db = db;
-	rc = sqlite3_prepare_v2(db->h, rg_buf_cstr(&text), -1, &s->st, NULL);
+	rc = prepare_raw(db, rg_buf_cstr(&text), &s->st);
 	rg_buf_free(&text);
 	if (rc != SQLITE_OK) {
 		rc = fail(db, rc);
@@ -265,6 +305,7 @@ static void reset(rg_db_stmt *s)
 	/* reset's return repeats the last step's error, reported then */
 	(void)sqlite3_reset(s->st);
 	(void)sqlite3_clear_bindings(s->st);
+	s->stepped = 0;
 }
 
 static int bind_null(rg_db_stmt *s, int i)
@@ -289,8 +330,10 @@ static int bind_text(rg_db_stmt *s, int i, const char *v)
 
 static int step(rg_db_stmt *s)
 {
-	int rc = sqlite3_step(s->st);
+	/* a statement that has returned a row holds its read transaction: no race left */
+	int rc = s->stepped ? sqlite3_step(s->st) : first_step(s->st);
 
+	s->stepped = 1;
 	if (rc == SQLITE_ROW)
 		return RG_DB_ROW;
 	if (rc == SQLITE_DONE)
@@ -346,8 +389,9 @@ static int lock(rg_db *db, const char *key)
 static int retryable(rg_db *db)
 {
 	/* plain SQLITE_BUSY has waited the busy timeout already; a stale WAL snapshot
-	** of a read that became a write is the one that a new transaction cures */
-	return db->last_rc == SQLITE_BUSY_SNAPSHOT;
+	** of a read that became a write is the one that a new transaction cures, and
+	** a WAL race still lost after settled()'s runs may be won by a later one */
+	return db->last_rc == SQLITE_BUSY_SNAPSHOT || db->last_rc == SQLITE_PROTOCOL;
 }
 
 const rg_store_backend rg_store_sqlite = {

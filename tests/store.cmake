@@ -2,7 +2,8 @@
 # store's SQL of the filing filter, and the command-level scripts in
 # tests/store/ (ingest twice, bad files, kill -9 mid-batch, reads while ingest
 # writes, the run command, two orders of ingest giving the same store, three
-# writers at once, the shared queue).  One suite, run on both backends: each
+# writers at once, the shared queue, a process stopped inside SQLite's
+# WAL-index).  One suite, run on both backends: each
 # test takes the store's target, "sqlite" (files in a temporary folder) or a
 # libpq connection string of a throwaway PostgreSQL server (the CTest fixture
 # "pg" of tests/CMakeLists.txt: tests/store/pg_server.sh, started before the
@@ -34,6 +35,11 @@ if(Python3_Interpreter_FOUND)
     # 77: skipped (said why on stderr), e.g. no way to make input files
     set_tests_properties(store_${script} store_${script}_pg PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77)
   endforeach()
+  # SQLite's own: a process stopped inside the WAL-index (SQLITE_PROTOCOL is waited out)
+  add_test(NAME store_wal_race
+    COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/store/test_wal_race.py
+      $<TARGET_FILE:raingan> ${RG_FIXTURES} ${RG_STORE_DATA} sqlite)
+  set_tests_properties(store_wal_race PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
   # PostgreSQL's own: the server restarted mid-batch (a server of its own, which it
   # restarts: tests/store/pg_server.sh in RG_PG_STATE-restart), connection errors,
   # both backends alike
