@@ -189,6 +189,39 @@ static int quick_check(rg_db *db, const char *path, int readonly)
 		readonly ? "read" : "written to", path);
 }
 
+/* rg_db_check_ours in one snapshot: a store that another writer is making at this
+** moment is seen whole or not at all, never half made as "tables of another program"
+** (three writers starting on one new store did see that). */
+static int check_ours(rg_db *db)
+{
+	int rc = db_exec(db, "BEGIN");
+
+	if (!rc)
+		rc = rg_db_check_ours(&rg_store_sqlite, db);
+	if (!rc)
+		rc = db_exec(db, "COMMIT");
+	else if (!sqlite3_get_autocommit(db->h))
+		(void)sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);   /* the first error is reported */
+	return rc;
+}
+
+/* WAL and synchronous NORMAL (the header comment).  The switch to WAL needs the file
+** to itself, and when writers start together on one new store SQLite may answer
+** SQLITE_BUSY at once, without the busy wait (the switch upgrades a read lock, and
+** waiting could deadlock); it is made again, 20 ms apart, for as long as a busy
+** lock is waited for (seen about once in 300 new stores with 6 writers each). */
+static int set_wal(rg_db *db)
+{
+	int rc, waited = 0;
+
+	while (((rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) & 0xff) == SQLITE_BUSY &&
+	       waited < BUSY_TIMEOUT_MS)
+		waited += sqlite3_sleep(20);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	return check(db, rc);
+}
+
 static int db_open(rg_db **out, const char *path, int readonly)
 {
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -213,9 +246,9 @@ static int db_open(rg_db **out, const char *path, int readonly)
 		rc = quick_check(db, path, readonly);
 	/* another program's database is left as it is: not even switched to WAL */
 	if (!rc && !readonly && exists)
-		rc = rg_db_check_ours(&rg_store_sqlite, db);
+		rc = check_ours(db);
 	if (!rc && !readonly)
-		rc = db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+		rc = set_wal(db);
 	if (rc) {
 		db_close(db);
 		return rc;

@@ -3,7 +3,7 @@
 # tests/store/ (ingest twice, bad files, kill -9 mid-batch, reads while ingest
 # writes, the run command, two orders of ingest giving the same store, three
 # writers at once, the shared queue, a process stopped inside SQLite's
-# WAL-index).  One suite, run on both backends: each
+# WAL-index, writers started at once on a new store).  One suite, run on both backends: each
 # test takes the store's target, "sqlite" (files in a temporary folder) or a
 # libpq connection string of a throwaway PostgreSQL server (the CTest fixture
 # "pg" of tests/CMakeLists.txt: tests/store/pg_server.sh, started before the
@@ -35,11 +35,14 @@ if(Python3_Interpreter_FOUND)
     # 77: skipped (said why on stderr), e.g. no way to make input files
     set_tests_properties(store_${script} store_${script}_pg PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77)
   endforeach()
-  # SQLite's own: a process stopped inside the WAL-index (SQLITE_PROTOCOL is waited out)
-  add_test(NAME store_wal_race
-    COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/store/test_wal_race.py
-      $<TARGET_FILE:raingan> ${RG_FIXTURES} ${RG_STORE_DATA} sqlite)
-  set_tests_properties(store_wal_race PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
+  # SQLite's own: a process stopped inside the WAL-index (SQLITE_PROTOCOL is waited
+  # out); writers started at once on one new store
+  foreach(script wal_race open_race)
+    add_test(NAME store_${script}
+      COMMAND ${Python3_EXECUTABLE} ${RG_TESTS}/store/test_${script}.py
+        $<TARGET_FILE:raingan> ${RG_FIXTURES} ${RG_STORE_DATA} sqlite)
+    set_tests_properties(store_${script} PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
+  endforeach()
   # PostgreSQL's own: the server restarted mid-batch (a server of its own, which it
   # restarts: tests/store/pg_server.sh in RG_PG_STATE-restart), connection errors,
   # both backends alike
