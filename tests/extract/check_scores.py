@@ -35,6 +35,22 @@ def filings(root):
     return out
 
 
+def score_filing(raingan, score_py, path, expected, out, exits=(0,)):
+    """Parse path with raingan (its exit status one of exits), keep the model in folder
+    out, and score it --strict against expected: (score, unread_row messages, score.py's
+    report), or a one-line error when the parse failed."""
+    p = subprocess.run([raingan, "parse", path], capture_output=True)
+    if p.returncode not in exits:
+        return "raingan parse exited %d: %s" % (p.returncode, p.stderr.decode()[-300:].strip())
+    actual = os.path.join(out, os.path.basename(path) + ".json")
+    with open(actual, "wb") as fh:
+        fh.write(p.stdout)
+    unread = [f["message"] for f in json.loads(p.stdout)["findings"] if f["code"] == "unread_row"]
+    s = subprocess.run([sys.executable, score_py, "--strict", expected, actual], capture_output=True, text=True)
+    m = re.search(r"^score: ([0-9.]+)", s.stdout, re.M)
+    return (float(m.group(1)) if m else 0.0), unread, s.stdout
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("raingan")
@@ -47,21 +63,16 @@ def main():
         for path, stem in filings(a.corpus):
             name = os.path.basename(path)
             expected = os.path.join(a.corpus, "expected", stem + ".json")
-            actual = os.path.join(out, name + ".json")
-            p = subprocess.run([a.raingan, "parse", path], capture_output=True)
-            if p.returncode != 0:
-                print("FAIL %s: raingan parse exited %d: %s" % (name, p.returncode, p.stderr.decode()[:300]))
+            got = score_filing(a.raingan, a.score, path, expected, out)
+            if isinstance(got, str):
+                print("FAIL %s: %s" % (name, got))
                 failed += 1
                 continue
-            open(actual, "wb").write(p.stdout)
-            unread = [f["message"] for f in json.loads(p.stdout)["findings"] if f["code"] == "unread_row"]
-            s = subprocess.run([sys.executable, a.score, "--strict", expected, actual], capture_output=True, text=True)
-            m = re.search(r"^score: ([0-9.]+)", s.stdout, re.M)
-            score = float(m.group(1)) if m else 0.0
+            score, unread, report = got
             ok = score >= a.min and not unread
             print("%s %s: %.3f, %d unread_row" % ("ok  " if ok else "FAIL", name, score, len(unread)))
             if score < a.min:
-                print(s.stdout)
+                print(report)
             for u in unread:
                 print("  unread_row: " + u)
             passed += ok

@@ -16,13 +16,13 @@ scored strict against the filing's expected model (written by hand, not by
 raingan).  Every copy must score at least --min and have no `unread_row`.
 """
 import argparse
-import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import zipfile
+
+from check_scores import filings, score_filing  # the same walk of CORPUS and the same scoring
 
 PARTS = re.compile(r'^(word/document\.xml|content\.xml)$')
 
@@ -68,34 +68,23 @@ def main():
     a = ap.parse_args()
     failed = marks = 0
     with tempfile.TemporaryDirectory() as out:
-        for fmt in ('docx', 'odt', 'docs'):
-            folder = os.path.join(a.corpus, fmt)
-            if not os.path.isdir(folder):
+        for path, stem in filings(a.corpus):
+            f = os.path.basename(path)
+            copy = os.path.join(out, 'unmarked-' + f)
+            marks += unmarked_copy(path, copy)
+            got = score_filing(a.raingan, a.score, copy, os.path.join(a.corpus, 'expected', stem + '.json'),
+                               out, exits=(0, 1))
+            if isinstance(got, str):
+                print(f'FAIL {f}: {got}')
+                failed += 1
                 continue
-            for f in sorted(os.listdir(folder)):
-                stem = f.split('.', 1)[0]
-                copy = os.path.join(out, 'unmarked-' + f)
-                marks += unmarked_copy(os.path.join(folder, f), copy)
-                p = subprocess.run([a.raingan, 'parse', copy], capture_output=True, text=True)
-                if p.returncode not in (0, 1):
-                    print(f'FAIL {f}: parse exit {p.returncode}: {p.stderr.strip()[-300:]}')
-                    failed += 1
-                    continue
-                actual = os.path.join(out, f + '.json')
-                with open(actual, 'w') as fh:
-                    fh.write(p.stdout)
-                s = subprocess.run([sys.executable, a.score, '--strict',
-                                    os.path.join(a.corpus, 'expected', stem + '.json'), actual],
-                                   capture_output=True, text=True)
-                m = re.search(r'^score: ([0-9.]+)', s.stdout, re.M)
-                score = float(m.group(1)) if m else 0.0
-                unread = [x for x in json.loads(p.stdout).get('findings', []) if x['code'] == 'unread_row']
-                ok = score >= a.min and not unread
-                print(f'{"ok  " if ok else "FAIL"} {f} without header marks: score {score:.3f}, '
-                      f'{len(unread)} unread_row')
-                if not ok:
-                    print(s.stdout[-1500:])
-                    failed += 1
+            score, unread, report = got
+            ok = score >= a.min and not unread
+            print(f'{"ok  " if ok else "FAIL"} {f} without header marks: score {score:.3f}, '
+                  f'{len(unread)} unread_row')
+            if not ok:
+                print(report[-1500:])
+                failed += 1
     if marks == 0:
         print('FAIL: the corpus has no header-row marks to remove: the test tests nothing')
         failed += 1
